@@ -1,0 +1,313 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    """Where a piece of content stands in the editorial workflow."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+def ordered_position_constraint(parent, name):
+    """
+    Keep the positions of one parent's children distinct.
+
+    The check is deferred to the end of the transaction so that the admin can swap two
+    children's places in one save. Databases without deferrable constraints (SQLite) skip
+    it; the admin's formset still refuses two children with the same position.
+    """
+    return models.UniqueConstraint(
+        fields=[parent, "position"],
+        name=name,
+        deferrable=models.Deferrable.DEFERRED,
+    )
+
+
+def paragraphs(text):
+    """Split text an editor wrote into paragraphs: blank lines separate them."""
+    blocks = (block.strip() for block in (text or "").replace("\r\n", "\n").split("\n\n"))
+    return [" ".join(block.split()) for block in blocks if block]
+
+
+def first_filled(*values):
+    return next((value for value in values if value), "")
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=50,
+        blank=True,
+        help_text=_("Written before the name, e.g. “د.” / “Dr.”, “أ. د.” / “Prof.”."),
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_("The author's role or title, e.g. “Senior researcher”."),
+    )
+    bio = models.TextField(
+        _("biography"), blank=True, help_text=_("A short paragraph about the author.")
+    )
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The author's address on the site; Arabic letters are allowed."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The staff account this author signs in with, if any."),
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        # An author may have been entered in one language only: name them anyway.
+        return first_filled(self.name, self.name_ar, self.name_en)
+
+    @property
+    def byline(self):
+        """The name as a byline prints it, with its honorific: “Dr. Ibrahim Fawzy”."""
+        return " ".join(part for part in (self.honorific, self.name) if part)
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return first_filled(self.name, self.name_ar, self.name_en)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, with a publication time that has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def available_in(self, language):
+        """Articles with a title and lead written in `language` (NULL and "" both fail `> ""`)."""
+        return self.filter(**{f"title_{language}__gt": "", f"lead_{language}__gt": ""})
+
+
+class Article(models.Model):
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=200,
+        blank=True,
+        help_text=_("The short line above the title, e.g. “Overlapping Goals”."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The article's address, shared by both languages; Arabic letters are allowed."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in listings and when the article is shared."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_(
+            "The paragraphs before the first section. Separate paragraphs with a blank line."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The date shown on the article and the order of listings."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    authors = models.ManyToManyField(
+        Author,
+        through="Authorship",
+        related_name="articles",
+        verbose_name=_("authors"),
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="articles", verbose_name=_("topics"), blank=True
+    )
+    image = models.ImageField(_("image"), upload_to="articles/%Y/", blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_date")]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return first_filled(self.title, self.title_ar, self.title_en, self.slug)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_available_in(self, language):
+        return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
+
+    def is_public(self):
+        """Whether readers may see the article (the model-level twin of `published()`)."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def languages(self):
+        """The languages this article is written in, in the site's order."""
+        return [code for code, _name in settings.LANGUAGES if self.is_available_in(code)]
+
+    def url_in(self, language):
+        with translation.override(language):
+            return self.get_absolute_url()
+
+    def lead_paragraphs(self):
+        return paragraphs(self.lead)
+
+
+class Authorship(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, verbose_name=_("article"))
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, verbose_name=_("author"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="authorship_once"),
+        ]
+        verbose_name = _("author of the article")
+        verbose_name_plural = _("authors of the article")
+
+    def __str__(self):
+        return str(self.author)
+
+
+class Section(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="sections", verbose_name=_("article")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("The paragraphs under the heading, before the numbered points."),
+    )
+    closing = models.TextField(
+        _("closing text"),
+        blank=True,
+        help_text=_("The paragraphs after the section's last numbered point."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [ordered_position_constraint("article", "section_position_unique")]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return first_filled(self.heading, self.heading_ar, self.heading_en) or _(
+            "Section %(number)s"
+        ) % {"number": self.position}
+
+    def body_paragraphs(self):
+        return paragraphs(self.body)
+
+    def closing_paragraphs(self):
+        return paragraphs(self.closing)
+
+
+class Indication(models.Model):
+    """A numbered point of a section: “1- Defying International Efforts. There are views…”."""
+
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.CASCADE,
+        related_name="indications",
+        verbose_name=_("section"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(
+        _("lead phrase"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The point's opening words, shown in bold. Keep the punctuation you want "
+            "readers to see: the page adds none."
+        ),
+    )
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("The rest of the point. Separate paragraphs with a blank line."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [ordered_position_constraint("section", "indication_position_unique")]
+        verbose_name = _("numbered point")
+        verbose_name_plural = _("numbered points")
+
+    def __str__(self):
+        return first_filled(self.title, self.title_ar, self.title_en) or str(self.position)
+
+    def body_paragraphs(self):
+        return paragraphs(self.body)

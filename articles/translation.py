@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Author, Indication, Section, Topic
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("name", "honorific", "position", "bio")
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("kicker", "title", "summary", "lead", "image_caption")
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("heading", "body", "closing")
+
+
+@register(Indication)
+class IndicationTranslationOptions(TranslationOptions):
+    fields = ("title", "body")

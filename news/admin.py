@@ -1,0 +1,16 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from thinktank.admin_mixins import BilingualFieldsMixin
+
+from .models import NewsItem
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
+    fields = ["headline", "body", "status", "published_at", "article", "link", "image"]
+    list_display = ["headline_ar", "headline_en", "status", "published_at"]
+    list_filter = ["status", "published_at"]
+    date_hierarchy = "published_at"
+    search_fields = ["headline_ar", "headline_en", "body_ar", "body_en"]
+    autocomplete_fields = ["article"]

@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import NewsItem
+
+
+@register(NewsItem)
+class NewsItemTranslationOptions(TranslationOptions):
+    fields = ("headline", "body")
