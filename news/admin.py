@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from thinktank.admin_mixins import BilingualFieldsMixin
@@ -14,3 +15,5 @@ class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
     date_hierarchy = "published_at"
     search_fields = ["headline_ar", "headline_en", "body_ar", "body_en"]
     autocomplete_fields = ["article"]
+    # A link typed without a scheme ("example.org/issue-3") is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

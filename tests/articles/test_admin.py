@@ -237,3 +237,16 @@ def test_editor_adds_an_author_in_both_languages(staff_client, db):
     article = make_article(authors=[Author.objects.get(slug="hamdy-abdelrahman")])
     page = html(staff_client.get(article.url_in("ar")))
     assert page.select_one(".article__byline .author").get_text() == "أ. د. حمدي عبدالرحمن"
+
+
+@pytest.mark.parametrize(
+    ("language", "other", "label"), [("ar", "en", "English"), ("en", "ar", "العربيّة")]
+)
+def test_admin_links_to_the_same_screen_in_the_other_language(
+    staff_client, db, language, other, label
+):
+    article = make_article()
+    page = html(staff_client.get(change_url(article, language)))
+    link = page.select_one(".admin-language-switch a")
+    assert link.get_text() == label
+    assert link["href"] == change_url(article, other)
