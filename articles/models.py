@@ -40,6 +40,10 @@ def first_filled(*values):
 
 
 class Author(models.Model):
+    class Gender(models.TextChoices):
+        MASCULINE = "m", _("Masculine (يكتب)")
+        FEMININE = "f", _("Feminine (تكتب)")
+
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(
         _("honorific"),
@@ -55,6 +59,13 @@ class Author(models.Model):
     )
     bio = models.TextField(
         _("biography"), blank=True, help_text=_("A short paragraph about the author.")
+    )
+    gender = models.CharField(
+        _("grammatical gender"),
+        max_length=1,
+        choices=Gender.choices,
+        default=Gender.MASCULINE,
+        help_text=_("Decides “يكتب” or “تكتب” when the center news announces their articles."),
     )
     photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
     slug = models.SlugField(
@@ -111,6 +122,14 @@ class ArticleQuerySet(models.QuerySet):
         """Articles with a title and lead written in `language` (NULL and "" both fail `> ""`)."""
         return self.filter(**{f"title_{language}__gt": "", f"lead_{language}__gt": ""})
 
+    def published_in(self, language):
+        """What readers of `language` may see: published, written and released in it."""
+        return (
+            self.published()
+            .available_in(language)
+            .filter(**{f"language_published_{language}": True})
+        )
+
 
 class Article(models.Model):
     kicker = models.CharField(
@@ -149,6 +168,23 @@ class Article(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    # Translated (language_published_ar, language_published_en): a translation started
+    # later stays hidden until an editor releases it, without touching the other language.
+    language_published = models.BooleanField(
+        _("published in this language"),
+        default=False,
+        help_text=_(
+            "Readers see this language once the article is published. Publishing "
+            "ticks it for every language that has a title and a lead."
+        ),
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the article was written in; translators work on the other."),
+    )
     authors = models.ManyToManyField(
         Author,
         through="Authorship",
@@ -182,12 +218,19 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
+    # Bumped by every save through the admin, so that a save over a newer version is
+    # refused instead of silently overwriting someone else's work.
+    edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_status_date")]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+            ("translate_article", _("Can translate any article into its other language")),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -207,6 +250,18 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def is_published_in(self, language):
+        """The model-level twin of `published_in(language)`."""
+        return (
+            self.is_public()
+            and self.is_available_in(language)
+            and bool(getattr(self, f"language_published_{language}"))
+        )
+
+    @property
+    def missing_languages(self):
+        return [code for code, _name in settings.LANGUAGES if not self.is_available_in(code)]
 
     @property
     def languages(self):

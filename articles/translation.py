@@ -15,7 +15,7 @@ class TopicTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("kicker", "title", "summary", "lead", "image_caption")
+    fields = ("kicker", "title", "summary", "lead", "image_caption", "language_published")
 
 
 @register(Section)

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import ListView
 
+from . import permissions
 from .models import Article, Author, Indication, Section
 
 
@@ -26,11 +29,17 @@ class ArticleListView(ListView):
         return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return with_authors(Article.objects.published().available_in(get_language()))
+        return with_authors(Article.objects.published_in(get_language()))
 
 
 def article_detail(request, slug):
-    queryset = with_authors(Article.objects.published()).prefetch_related(
+    """
+    The article in the page's language. Staff who may work on it see it whatever its
+    status, under a preview banner; readers get a 404 unless it is published in this
+    language, and a pointer to the languages it is published in when there are some.
+    """
+    language = get_language()
+    queryset = with_authors(Article.objects.all()).prefetch_related(
         "topics",
         Prefetch(
             "sections",
@@ -39,20 +48,30 @@ def article_detail(request, slug):
             ),
         ),
     )
-    article = get_object_or_404(queryset, slug=slug)
-    if not article.is_available_in(get_language()):
-        # Say so, and point to the language the article is written in.
-        versions = [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "bidi": code in settings.LANGUAGES_BIDI,
-                "title": getattr(article, f"title_{code}"),
-                "url": article.url_in(code),
-            }
-            for code in article.languages
-        ]
-        return render(
-            request, "articles/article_unavailable.html", {"versions": versions}, status=404
+    article = queryset.filter(slug=slug).first()
+    if article is None:
+        raise Http404
+    if article.is_published_in(language):
+        return render(request, "articles/article_detail.html", {"article": article})
+    if permissions.can_view(request.user, article):
+        response = render(
+            request, "articles/article_detail.html", {"article": article, "preview": True}
         )
-    return render(request, "articles/article_detail.html", {"article": article})
+        # A preview is for the member of staff who asked for it: never cached or indexed.
+        add_never_cache_headers(response)
+        return response
+    versions = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "bidi": code in settings.LANGUAGES_BIDI,
+            "title": getattr(article, f"title_{code}"),
+            "url": article.url_in(code),
+        }
+        for code, _name in settings.LANGUAGES
+        if article.is_published_in(code)
+    ]
+    if not versions:
+        raise Http404
+    # Say so, and point to the languages the article is published in.
+    return render(request, "articles/article_unavailable.html", {"versions": versions}, status=404)

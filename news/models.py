@@ -46,6 +46,7 @@ class NewsItem(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "-published_at"], name="newsitem_status_date")]
+        permissions = [("publish_newsitem", _("Can publish and unpublish news items"))]
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
 
@@ -55,6 +56,6 @@ class NewsItem(models.Model):
     def target_url(self):
         """Where a reader who clicks the item goes: the article it announces, or its link."""
         article = self.article
-        if article and article.is_public() and article.is_available_in(get_language()):
+        if article and article.is_published_in(get_language()):
             return article.get_absolute_url()
         return self.link

@@ -32,6 +32,7 @@ def make_article(*, sections=0, points=0, authors=(), languages=("ar", "en"), **
         "published_at": timezone.now() - datetime.timedelta(days=1),
     }
     for code in languages:
+        defaults[f"language_published_{code}"] = True
         defaults[f"title_{code}"] = f"Title {number} {code}"
         defaults[f"lead_{code}"] = f"Lead {number} {code}."
     article = Article.objects.create(**{**defaults, **fields})

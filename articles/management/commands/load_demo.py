@@ -72,6 +72,8 @@ class Command(BaseCommand):
             slug=item["slug"],
             defaults={
                 **fields_of(item, ["kicker", "title", "summary", "lead"]),
+                **{f"language_published_{code}": True for code in item["title"]},
+                "original_language": item["original_language"],
                 "status": Status.PUBLISHED,
                 "published_at": parse_datetime(item["published_at"]),
             },
