@@ -32,7 +32,12 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-test: install messages
+# The Nu HTML Checker and axe-core, which the tests run on the pages (package.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: install messages node_modules/.installed
 	$(BIN)/python -m pytest
 
 # What CI checks besides the tests.
@@ -46,4 +51,4 @@ superuser: migrate
 	$(BIN)/python manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -1,11 +1,39 @@
 import nested_admin
-from django.contrib import admin
+import reversion
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineModelAdmin
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from thinktank.admin_mixins import BilingualFieldsMixin
 
-from .models import Article, Author, Authorship, Indication, Section, Topic
+from . import history, images, permissions, publishing, revisions
+from .models import Article, Author, Authorship, Indication, Section, Status, Topic
+
+revisions.register_articles()
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def original_language(obj):
+    """The original language of the article being edited; inlines get their parent (an
+    article, or a section for the points nested in it)."""
+    if isinstance(obj, Section):
+        obj = obj.article
+    return obj.original_language if obj is not None else settings.LANGUAGE_CODE
 
 
 class PositionedFormSet(nested_admin.formsets.NestedInlineFormSet):
@@ -34,23 +62,56 @@ class PositionedFormSet(nested_admin.formsets.NestedInlineFormSet):
             self.data[keys[index]] = str(position)
 
 
+def for_translators(request, inlines):
+    """A translator cannot reorder sections or points: their inlines are not sortable."""
+    if permissions.is_translator(request.user):
+        for inline in inlines:  # fresh instances, made for this request
+            inline.sortable_field_name = None
+    return inlines
+
+
+class TranslatorReadonlyMixin:
+    """A translator sees the original language's text of an article's parts but edits only
+    the other language's."""
+
+    translated_text = ()
+
+    def get_inline_instances(self, request, obj=None):
+        return for_translators(request, super().get_inline_instances(request, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if permissions.is_translator(request.user):
+            original = original_language(obj)
+            readonly += ["position", *(f"{f}_{original}" for f in self.translated_text)]
+        return readonly
+
+
 # TranslationInlineModelAdmin (not TranslationStackedInline, which would bring Django's
 # stacked template ahead of nested_admin's in the MRO and hide the nested points).
 class IndicationInline(
-    BilingualFieldsMixin, TranslationInlineModelAdmin, nested_admin.NestedStackedInline
+    BilingualFieldsMixin,
+    TranslatorReadonlyMixin,
+    TranslationInlineModelAdmin,
+    nested_admin.NestedStackedInline,
 ):
     model = Indication
     fields = ("position", "title", "body")
+    translated_text = ("title", "body")
     sortable_field_name = "position"
     formset = PositionedFormSet
     extra = 0
 
 
 class SectionInline(
-    BilingualFieldsMixin, TranslationInlineModelAdmin, nested_admin.NestedStackedInline
+    BilingualFieldsMixin,
+    TranslatorReadonlyMixin,
+    TranslationInlineModelAdmin,
+    nested_admin.NestedStackedInline,
 ):
     model = Section
     fields = ("position", "heading", "body", "closing")
+    translated_text = ("heading", "body", "closing")
     sortable_field_name = "position"
     formset = PositionedFormSet
     inlines = [IndicationInline]
@@ -66,18 +127,105 @@ class AuthorshipInline(nested_admin.NestedTabularInline):
     extra = 0
 
 
+class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
+    """The article form, refusing to save over a version newer than the one it was opened at."""
+
+    alt_text_fields = {"image": "image_alt"}
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
+    announce = forms.BooleanField(
+        label=_("Announce in the center news"),
+        required=False,
+        help_text=_(
+            "When the article is published, add “Dr. X writes: (title)” to the center "
+            "news in each of its languages, linking to it."
+        ),
+    )
+
+    class Meta:
+        # Says why an upload is refused (too heavy, too many pixels, not an image).
+        field_classes = {"image": images.ImageUploadField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The version stored now, not the instance's: the instance may come from an old
+        # revision being restored.
+        stored = Article.objects.filter(pk=self.instance.pk).values_list("edit_version", flat=True)
+        self.fields["loaded_version"].initial = stored.first() or 0
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None or "loaded_version" not in cleaned_data:
+            return cleaned_data
+        # Lock the row so that two saves racing each other cannot both pass this check.
+        current = (
+            # of=self: PostgreSQL cannot lock the nullable side of the join to updated_by.
+            Article.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .filter(pk=self.instance.pk)
+            .first()
+        )
+        if current is not None and current.edit_version != cleaned_data["loaded_version"]:
+            who = current.updated_by
+            raise ValidationError(
+                _(
+                    "%(who)s saved this article at %(when)s, after you opened it. Nothing "
+                    "you typed has been saved or lost: it is still in the form below. Open "
+                    "the article in a new tab to see their version, bring your changes over "
+                    "there and save."
+                ),
+                code="stale",
+                params={
+                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone"),
+                    "when": formats.date_format(
+                        timezone.localtime(current.updated_at), "DATETIME_FORMAT"
+                    ),
+                },
+            )
+        return cleaned_data
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("complete", _("Complete")),
+            *(
+                (f"missing-{code}", _("%(language)s missing") % {"language": name})
+                for code, name in settings.LANGUAGES
+            ),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "complete":
+            for code in LANGUAGE_CODES:
+                queryset = queryset.available_in(code)
+            return queryset
+        if value and value.startswith("missing-") and value[8:] in LANGUAGE_CODES:
+            written = Article.objects.available_in(value[8:]).values("pk")
+            return queryset.exclude(pk__in=written)
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(BilingualFieldsMixin, TabbedTranslationAdmin, nested_admin.NestedModelAdmin):
-    fieldsets = [
-        (None, {"fields": ["kicker", "title", "slug", "summary", "lead"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "topics"]}),
-        (_("Image"), {"fields": ["image", "image_caption", "image_credit"]}),
-    ]
+class ArticleAdmin(
+    BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin, nested_admin.NestedModelAdmin
+):
+    form = ArticleAdminForm
     inlines = [AuthorshipInline, SectionInline]
     autocomplete_fields = ["topics"]
     prepopulated_fields = {"slug": ["title"]}
-    list_display = ["title_ar", "title_en", "status", "published_at", "updated_at"]
-    list_filter = ["status", "topics", "published_at"]
+    list_display = [
+        "title_ar",
+        "title_en",
+        "status",
+        "published_at",
+        "translation_state",
+        "updated_at",
+    ]
+    list_filter = ["status", TranslationStateFilter, "topics", "published_at"]
     date_hierarchy = "published_at"
     search_fields = [
         "title_ar",
@@ -88,17 +236,338 @@ class ArticleAdmin(BilingualFieldsMixin, TabbedTranslationAdmin, nested_admin.Ne
         "authors__name_ar",
         "authors__name_en",
     ]
+    actions = ["submit_selected", "publish_selected", "unpublish_selected", "announce_selected"]
+    object_history_template = "admin/articles/article/object_history.html"
+    # Text a translator may edit in the article's other language.
+    translated_text = ("kicker", "title", "summary", "lead", "image_alt", "image_caption")
+
+    class Media:
+        js = ["articles/admin/nested-translation-tabs.js"]
+
+    def get_fieldsets(self, request, obj=None):
+        publication = ["status", "published_at", "language_published", "original_language"]
+        if permissions.can_publish(request.user):
+            publication.append("announce")
+        # modeltranslation turns "title" into "title_ar", "title_en", … (its own helper).
+        return self._patch_fieldsets(
+            [
+                (
+                    None,
+                    {"fields": ["kicker", "title", "slug", "summary", "lead", "loaded_version"]},
+                ),
+                (_("Publication"), {"fields": [*publication, "topics"]}),
+                (
+                    _("Image"),
+                    {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
+                ),
+            ]
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        user = request.user
+        flags = [f"language_published_{code}" for code in LANGUAGE_CODES]
+        if permissions.is_editor(user):
+            return []
+        if permissions.is_translator(user):
+            original = original_language(obj)
+            return [
+                "slug",
+                "status",
+                "published_at",
+                "original_language",
+                "topics",
+                "image",
+                "image_credit",
+                *flags,
+                *(f"{field}_{original}" for field in self.translated_text),
+            ]
+        return ["published_at", *flags]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if permissions.is_translator(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not permissions.can_publish(request.user):
+            # Not only hidden: a posted "published" is refused as an invalid choice.
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in Status.choices
+                if value in permissions.AUTHOR_EDITABLE
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        user = request.user
+        if permissions.is_editor(user) or permissions.is_translator(user):
+            return queryset
+        return queryset.filter(authors__user=user).distinct()
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or permissions.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or permissions.can_change(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or permissions.can_delete(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return permissions.can_publish(request.user)
+
+    def get_inline_instances(self, request, obj=None):
+        return for_translators(request, super().get_inline_instances(request, obj))
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        publishing.prepare_publication(obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        user = request.user
+        if not (permissions.is_editor(user) or permissions.is_translator(user)):
+            # An author's article is theirs: they stay on its byline.
+            author = author_record_for(user)
+            if not article.authorship_set.filter(author=author).exists():
+                Authorship.objects.create(
+                    article=article, author=author, position=article.authorship_set.count()
+                )
+        if form.cleaned_data.get("announce") and article.status == Status.PUBLISHED:
+            item = publishing.announce(article)
+            if item is None:
+                messages.warning(
+                    request,
+                    _("Not announced: the center news needs the article's authors and title."),
+                )
+
+    # Shown in the change list.
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, article):
+        missing = article.missing_languages
+        if not missing:
+            return _("Complete")
+        return ", ".join(
+            _("%(language)s missing") % {"language": get_language_info(code)["name_translated"]}
+            for code in missing
+        )
+
+    # Bulk actions: each object is checked against the user's permissions.
+
+    def _apply(self, request, queryset, allowed, change, done_message, comment):
+        done, refused = [], []
+        for article in queryset:
+            if not allowed(article):
+                refused.append(article)
+                continue
+            with transaction.atomic(), reversion.create_revision():
+                change(article)
+                article.updated_by = request.user
+                article.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(comment)
+            done.append(article)
+        if done:
+            messages.success(request, done_message(len(done)))
+        if refused:
+            messages.warning(
+                request,
+                _("Refused (you may not do this to them in their current state): %(titles)s")
+                % {"titles": ", ".join(str(article) for article in refused)},
+            )
+
+    @admin.action(description=_("Submit selected articles for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda article: permissions.can_submit(request.user, article),
+            publishing.submit,
+            lambda n: (
+                ngettext(
+                    "Submitted %(count)d article for review.",
+                    "Submitted %(count)d articles for review.",
+                    n,
+                )
+                % {"count": n}
+            ),
+            _("Submitted for review."),
+        )
+
+    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda article: bool(article.languages) and article.status != Status.PUBLISHED,
+            publishing.publish,
+            lambda n: (
+                ngettext("Published %(count)d article.", "Published %(count)d articles.", n)
+                % {"count": n}
+            ),
+            _("Published."),
+        )
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda article: article.status == Status.PUBLISHED,
+            publishing.unpublish,
+            lambda n: (
+                ngettext("Unpublished %(count)d article.", "Unpublished %(count)d articles.", n)
+                % {"count": n}
+            ),
+            _("Unpublished."),
+        )
+
+    @admin.action(
+        description=_("Announce selected articles in the center news"), permissions=["publish"]
+    )
+    def announce_selected(self, request, queryset):
+        announced, refused = 0, []
+        for article in queryset.prefetch_related("authors"):
+            if article.status == Status.PUBLISHED and publishing.announce(article):
+                announced += 1
+            else:
+                refused.append(str(article))
+        if announced:
+            messages.success(
+                request,
+                ngettext("Announced %(count)d article.", "Announced %(count)d articles.", announced)
+                % {"count": announced},
+            )
+        if refused:
+            messages.warning(
+                request,
+                _("Not announced (not published, or without authors): %(titles)s")
+                % {"titles": ", ".join(refused)},
+            )
+
+    # Preview, history comparison.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if article is not None:
+            extra_context["preview_links"] = [
+                {
+                    "url": article.url_in(code),
+                    "label": _("Preview in %(language)s")
+                    % {"language": get_language_info(code)["name_local"]},
+                    "code": code,
+                }
+                for code in article.languages
+            ]
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # reversion's list of versions, with each version's id for the compare form.
+        versions = Version.objects.get_for_object_reference(
+            self.model, unquote(object_id)
+        ).select_related("revision", "revision__user")
+        action_list = [
+            {
+                "revision": version.revision,
+                "version_id": version.pk,
+                "url": reverse(
+                    f"{self.admin_site.name}:articles_article_revision",
+                    args=(quote(version.object_id), version.pk),
+                ),
+            }
+            for version in versions
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    # The article list, with a link to the import page beside "Add article".
+    change_list_template = "admin/articles/article/import/change_list.html"
+
+    def get_urls(self):
+        from .import_views import import_urls
+
+        return [
+            # "Import article" (articles/import_views.py): before "<path:object_id>/".
+            *import_urls(self),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article)
+        try:
+            first = get_object_or_404(versions, pk=int(request.GET.get("from", "")))
+            second = get_object_or_404(versions, pk=int(request.GET.get("to", "")))
+        except ValueError:
+            raise Http404 from None
+        older, newer = sorted([first, second], key=lambda v: v.revision.date_created)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": _("Compare versions of “%(article)s”") % {"article": article},
+            "older": older,
+            "newer": newer,
+            "changes": history.compare(older, newer),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+def author_record_for(user):
+    """The author record of a staff account, made from the account's name if it has none."""
+    author = Author.objects.filter(user=user).first()
+    if author is not None:
+        return author
+    name = user.get_full_name() or user.get_username()
+    slug = base = slugify(name, allow_unicode=True) or f"author-{user.pk}"
+    counter = 1
+    while Author.objects.filter(slug=slug).exists():
+        counter += 1
+        slug = f"{base}-{counter}"
+    return Author.objects.create(user=user, slug=slug, name_ar=name, name_en=name)
+
+
+class AuthorAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
+    alt_text_fields = {"photo": "photo_alt"}
+
+    class Meta:
+        # Says why an upload is refused (too heavy, too many pixels, not an image).
+        field_classes = {"photo": images.ImageUploadField}
 
 
 @admin.register(Author)
-class AuthorAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
-    fields = ["honorific", "name", "position", "bio", "photo", "slug", "user"]
+class AuthorAdmin(BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin):
+    form = AuthorAdminForm
+    fields = [
+        "honorific",
+        "name",
+        "gender",
+        "position",
+        "bio",
+        "photo",
+        "photo_alt",
+        "slug",
+        "user",
+    ]
     list_display = ["name_ar", "name_en", "honorific_ar", "honorific_en", "position_ar"]
     search_fields = ["name_ar", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,8 +1,13 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from thinktank import search
+
+from . import images
 
 
 class Status(models.TextChoices):
@@ -67,7 +72,18 @@ class Author(models.Model):
         default=Gender.MASCULINE,
         help_text=_("Decides “يكتب” or “تكتب” when the center news announces their articles."),
     )
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="authors/", blank=True, validators=[images.validate_upload]
+    )
+    photo_alt = models.CharField(
+        _("photo description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it, e.g. “Ibrahim Fawzy "
+            "speaking at a conference”. Needed in each language when there is a photo."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -84,6 +100,12 @@ class Author(models.Model):
         related_name="author",
         help_text=_("The staff account this author signs in with, if any."),
     )
+    # Normalised words for the site search and their tsvector, written by
+    # thinktank/search.py's signals. A few hundred rows: no index needed.
+    search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
+    search_document_en = models.TextField(_("search document"), blank=True, editable=False)
+    search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
+    search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         ordering = ["slug"]
@@ -93,6 +115,9 @@ class Author(models.Model):
     def __str__(self):
         # An author may have been entered in one language only: name them anyway.
         return first_filled(self.name, self.name_ar, self.name_en)
+
+    def bio_paragraphs(self):
+        return paragraphs(self.bio)
 
     @property
     def byline(self):
@@ -195,7 +220,19 @@ class Article(models.Model):
     topics = models.ManyToManyField(
         Topic, related_name="articles", verbose_name=_("topics"), blank=True
     )
-    image = models.ImageField(_("image"), upload_to="articles/%Y/", blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="articles/%Y/", blank=True, validators=[images.validate_upload]
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for readers who cannot see it: screen readers speak "
+            "it, and browsers show it if the image does not load. Needed in each "
+            "language when there is an image."
+        ),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -221,12 +258,24 @@ class Article(models.Model):
     # Bumped by every save through the admin, so that a save over a newer version is
     # refused instead of silently overwriting someone else's work.
     edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    # The site search's columns per language, written by thinktank/search.py's signals:
+    # the text snippets are cut from, the normalised document, and its tsvector.
+    search_text_ar = models.TextField(_("search text"), blank=True, editable=False)
+    search_text_en = models.TextField(_("search text"), blank=True, editable=False)
+    search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
+    search_document_en = models.TextField(_("search document"), blank=True, editable=False)
+    search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
+    search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_date"),
+            search.SearchIndex(fields=["search_vector_ar"], name="article_search_ar"),
+            search.SearchIndex(fields=["search_vector_en"], name="article_search_en"),
+        ]
         permissions = [
             ("publish_article", _("Can publish and unpublish articles")),
             ("translate_article", _("Can translate any article into its other language")),
@@ -236,6 +285,14 @@ class Article(models.Model):
 
     def __str__(self):
         return first_filled(self.title, self.title_ar, self.title_en, self.slug)
+
+    def save(self, *args, **kwargs):
+        # Count from the stored row, not from this instance: an instance restored from
+        # an old revision must still move the counter forward.
+        if self.pk is not None:
+            stored = Article.objects.filter(pk=self.pk).values_list("edit_version", flat=True)
+            self.edit_version = (stored.first() or 0) + 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -366,3 +423,8 @@ class Indication(models.Model):
 
     def body_paragraphs(self):
         return paragraphs(self.body)
+
+
+# Rebuild the search documents of articles, authors and news whenever their words change,
+# including the sections, points and byline the admin saves after the article.
+search.connect_signals()

@@ -5,7 +5,7 @@ from .models import Article, Author, Indication, Section, Topic
 
 @register(Author)
 class AuthorTranslationOptions(TranslationOptions):
-    fields = ("name", "honorific", "position", "bio")
+    fields = ("name", "honorific", "position", "bio", "photo_alt")
 
 
 @register(Topic)
@@ -15,7 +15,15 @@ class TopicTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("kicker", "title", "summary", "lead", "image_caption", "language_published")
+    fields = (
+        "kicker",
+        "title",
+        "summary",
+        "lead",
+        "image_alt",
+        "image_caption",
+        "language_published",
+    )
 
 
 @register(Section)

@@ -1,10 +1,20 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="list"),
-    path("<str:slug>/", views.article_detail, name="detail"),
+    path("articles/", views.ArticleListView.as_view(), name="list"),
+    path("articles/archive/<int:year>/", views.YearArticlesView.as_view(), name="year"),
+    path("articles/<str:slug>/", views.article_detail, name="detail"),
+    path("articles/<str:slug>/cite.bib", views.citation, {"style": "bibtex"}, name="bibtex"),
+    path("articles/<str:slug>/cite.ris", views.citation, {"style": "ris"}, name="ris"),
+    path("topics/<str:slug>/", views.TopicArticlesView.as_view(), name="topic"),
+    path("topics/<str:slug>/rss/", feeds.TopicRssFeed(), name="topic-rss"),
+    path("topics/<str:slug>/atom/", feeds.TopicAtomFeed(), name="topic-atom"),
+    path("authors/", views.AuthorListView.as_view(), name="authors"),
+    path("authors/<str:slug>/", views.AuthorArticlesView.as_view(), name="author"),
+    path("feeds/rss/", feeds.LatestRssFeed(), name="rss"),
+    path("feeds/atom/", feeds.LatestAtomFeed(), name="atom"),
 ]

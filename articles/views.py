@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from . import permissions
-from .models import Article, Author, Indication, Section
+from thinktank import caching
+
+from . import citations, permissions, seo
+from .models import Article, Author, Indication, Section, Topic
 
 
 def with_authors(queryset):
@@ -19,17 +22,108 @@ def with_authors(queryset):
     )
 
 
+def written_in(queryset, field, language):
+    """Rows whose translated `field` has text in `language` (NULL and "" both fail `> ""`)."""
+    return queryset.filter(**{f"{field}_{language}__gt": ""})
+
+
 class ArticleListView(ListView):
-    """Published articles written in the page's language, newest first."""
+    """Published articles written in the page's language, newest first, paginated."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
+    heading = _("Analyses")
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return with_authors(Article.objects.published_in(get_language()))
+        return with_authors(self.narrow(Article.objects.published_in(get_language())))
+
+    def narrow(self, queryset):
+        """What a listing keeps of the published articles (all of them here)."""
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("heading", self.heading)
+        return super().get_context_data(**kwargs)
+
+
+class TopicArticlesView(ArticleListView):
+    def narrow(self, queryset):
+        topics = written_in(Topic.objects.all(), "name", get_language())
+        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
+        return queryset.filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            topic=self.topic,
+            heading=self.topic.name,
+            feeds={"rss": "articles:topic-rss", "atom": "articles:topic-atom"},
+            feed_args=[self.topic.slug],
+            **kwargs,
+        )
+
+
+class YearArticlesView(ArticleListView):
+    # A year with nothing published is not a page.
+    allow_empty = False
+
+    def narrow(self, queryset):
+        if not 1 <= self.kwargs["year"] <= 9999:  # beyond what a date can hold
+            raise Http404
+        return queryset.filter(published_at__year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=_("Analyses of %(year)s") % {"year": self.kwargs["year"]}, **kwargs
+        )
+
+
+class AuthorArticlesView(ArticleListView):
+    """An author's page: who they are, then their articles in the page's language."""
+
+    template_name = "articles/author_detail.html"
+
+    def narrow(self, queryset):
+        authors = written_in(Author.objects.all(), "name", get_language())
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
+        return queryset.filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, heading=self.author.byline, **kwargs)
+
+
+class AuthorListView(ListView):
+    """Everyone with an article published in the page's language."""
+
+    template_name = "articles/author_list.html"
+    context_object_name = "authors"
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE * 4
+
+    def get_queryset(self):
+        language = get_language()
+        published = Article.objects.published_in(language)
+        return (
+            written_in(Author.objects.all(), "name", language)
+            .filter(articles__in=published)
+            .distinct()
+            .order_by(f"name_{language}")
+        )
+
+
+def article_queryset():
+    return with_authors(Article.objects.all()).prefetch_related(
+        "topics",
+        Prefetch(
+            "sections",
+            queryset=Section.objects.prefetch_related(
+                Prefetch("indications", queryset=Indication.objects.order_by("position", "pk"))
+            ),
+        ),
+    )
 
 
 def article_detail(request, slug):
@@ -39,24 +133,33 @@ def article_detail(request, slug):
     language, and a pointer to the languages it is published in when there are some.
     """
     language = get_language()
-    queryset = with_authors(Article.objects.all()).prefetch_related(
-        "topics",
-        Prefetch(
-            "sections",
-            queryset=Section.objects.prefetch_related(
-                Prefetch("indications", queryset=Indication.objects.order_by("position", "pk"))
-            ),
-        ),
-    )
-    article = queryset.filter(slug=slug).first()
+    article = article_queryset().filter(slug=slug).first()
     if article is None:
         raise Http404
+    context = {
+        "article": article,
+        "alternates": [
+            {"code": code, "url": request.build_absolute_uri(article.url_in(code))}
+            for code in article.languages
+            if article.is_published_in(code)
+        ],
+    }
+    share_image = seo.share_image_url(article, request)
+    context["share_image"] = share_image
+    context["structured_data"] = seo.article_structured_data(article, request, share_image)
     if article.is_published_in(language):
-        return render(request, "articles/article_detail.html", {"article": article})
-    if permissions.can_view(request.user, article):
-        response = render(
-            request, "articles/article_detail.html", {"article": article, "preview": True}
+        caching.add_tags(
+            request,
+            f"article:{article.pk}",
+            caching.NEWS,
+            *(f"author:{author.pk}" for author in article.authors.all()),
+            *(f"topic:{topic.pk}" for topic in article.topics.all()),
         )
+        context["citation"] = citations.Citation(article, request)
+        return render(request, "articles/article_detail.html", context)
+    if permissions.can_view(request.user, article):
+        context["preview"] = True
+        response = render(request, "articles/article_detail.html", context)
         # A preview is for the member of staff who asked for it: never cached or indexed.
         add_never_cache_headers(response)
         return response
@@ -75,3 +178,17 @@ def article_detail(request, slug):
         raise Http404
     # Say so, and point to the languages the article is published in.
     return render(request, "articles/article_unavailable.html", {"versions": versions}, status=404)
+
+
+def citation(request, slug, style):
+    """The article's reference as a BibTeX or RIS file, for reference managers."""
+    language = get_language()
+    article = get_object_or_404(with_authors(Article.objects.published_in(language)), slug=slug)
+    cite = citations.Citation(article, request)
+    if style == "bibtex":
+        body, content_type, extension = cite.bibtex(), "application/x-bibtex", "bib"
+    else:
+        body, content_type, extension = cite.ris(), "application/x-research-info-systems", "ris"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{article.pk}-{language}.{extension}"'
+    return response

@@ -1,9 +1,14 @@
+from urllib.parse import urlsplit
+
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Status, first_filled
+from articles.models import Article, Status, first_filled, paragraphs
+from thinktank.search import SearchIndex
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -40,12 +45,22 @@ class NewsItem(models.Model):
         help_text=_("Where the item leads when it announces something outside the site."),
     )
     image = models.ImageField(_("image"), upload_to="news/%Y/", blank=True)
+    # The site search's normalised document and its tsvector per language, written by
+    # thinktank/search.py's signals (connected in articles/models.py).
+    search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
+    search_document_en = models.TextField(_("search document"), blank=True, editable=False)
+    search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
+    search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
 
     objects = NewsItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="newsitem_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="newsitem_status_date"),
+            SearchIndex(fields=["search_vector_ar"], name="newsitem_search_ar"),
+            SearchIndex(fields=["search_vector_en"], name="newsitem_search_en"),
+        ]
         permissions = [("publish_newsitem", _("Can publish and unpublish news items"))]
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
@@ -53,9 +68,20 @@ class NewsItem(models.Model):
     def __str__(self):
         return first_filled(self.headline, self.headline_ar, self.headline_en)
 
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"pk": self.pk})
+
+    def body_paragraphs(self):
+        return paragraphs(self.body)
+
     def target_url(self):
-        """Where a reader who clicks the item goes: the article it announces, or its link."""
+        """Where a reader who clicks the item goes: the article it announces, its link, or
+        else its own page."""
         article = self.article
         if article and article.is_published_in(get_language()):
             return article.get_absolute_url()
-        return self.link
+        # The admin accepts only web addresses, but a link stored some other way (an
+        # import, the shell) must not become a "javascript:" link on every page.
+        if urlsplit(self.link).scheme in {"http", "https"}:
+            return self.link
+        return self.get_absolute_url()

@@ -18,6 +18,21 @@ def _reset_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no page made by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Accounts are created by the dozen in tests; real hashing would make that slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo(db):
     """The demo content, as `load_demo` loads it; returns the reference article."""
@@ -29,6 +44,46 @@ def demo(db):
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def make_staff(db, django_user_model):
+    """make_staff("Editors") → a staff account holding that role (None: no role)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import sync_roles
+
+    # The groups come from a data migration, which a transactional test's flush wipes.
+    sync_roles(apps)
+    counter = iter(range(1, 10_000))
+
+    def make(role=None, **fields):
+        number = next(counter)
+        user = django_user_model.objects.create_user(
+            username=fields.pop("username", f"{(role or 'staff').lower()}-{number}"),
+            password="a long enough passphrase",
+            is_staff=True,
+            **fields,
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """login(user) → a test client signed in as that user."""
+    from django.test import Client
+
+    def sign_in(user):
+        new_client = Client()
+        new_client.force_login(user)
+        return new_client
+
+    return sign_in
 
 
 def html(response):

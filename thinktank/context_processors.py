@@ -7,16 +7,29 @@ def languages(request):
     """The current page in each of the site's languages, for the language switch and hreflang."""
     current = get_language()
     path = request.get_full_path()
-    alternates = [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
-            "bidi": code in settings.LANGUAGES_BIDI,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "bidi": code in settings.LANGUAGES_BIDI,
+            }
+        )
     return {
         "language_alternates": alternates,
         "other_languages": [alt for alt in alternates if alt["code"] != current],
+        # The page's address without its query string (page numbers aside).
+        "canonical_url": request.build_absolute_uri(canonical_path(request)),
     }
+
+
+def canonical_path(request):
+    """The path, plus the page number when a listing is past its first page."""
+    page = request.GET.get("page", "")
+    if page.isdigit() and page != "1":
+        return f"{request.path}?page={page}"
+    return request.path

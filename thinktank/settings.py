@@ -8,9 +8,11 @@ start without a real secret key and allowed hosts rather than inventing them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,20 +53,42 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "nested_admin",
+    "reversion",
+    # Resized renditions of uploaded images (articles/renditions.py).
+    "sorl.thumbnail",
+    # The Content-Security-Policy header and its nonces (see "Security" below).
+    "csp",
+    # Throttles sign-ins after repeated failures (see "Security" below).
+    "axes",
+    "accounts",
     "articles",
     "news",
+    # manage.py backup / restore (docs/deployment.md).
+    "operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, before any other middleware does work for them (see "Files" below).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every response, including those served from the reader cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions: a reader's page served from the cache costs no session work.
+    "thinktank.caching.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL character in the address is a 400, not a database error (thinktank/security.py).
+    "thinktank.security.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thinktank.urls"
@@ -99,9 +123,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests on SQLite use a file (one per test run), so that a test can share its
+    # database with app servers it starts in other processes.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -114,6 +143,14 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
             },
+        }
+    }
+elif CACHE_DIR:
+    # Several processes on one machine without Redis can still share a cache.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
         }
     }
 else:
@@ -166,12 +203,156 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 
+# ---------------------------------------------------------------------------------------
+# Security. `DJANGO_DEBUG=0 manage.py check --deploy` must print nothing; tests/security/
+# holds what each setting promises.
+
+# Production is served over HTTPS only, by gunicorn behind a proxy that terminates TLS
+# and sets X-Forwarded-Proto and X-Forwarded-For.
 if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+    # A year of HTTPS-only in browsers. Turn the sub-domain and preload parts off for a
+    # site on a bare domain whose other sub-domains still serve plain HTTP.
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 365 * 24 * 60 * 60))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+# Django's defaults, written out because tests/security/ holds the site to them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# How many proxies in front of the app append to X-Forwarded-For: the address the
+# outermost one saw is the reader's (thinktank/security.py). 0 trusts no header, as on a
+# laptop; behind the production proxy it must be 1, or every sign-in would count against
+# the proxy's own address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+
+# The admin's address inside each language (/ar/<path>, /en/<path>): a less obvious one
+# keeps password-guessing robots off the sign-in page.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "").strip("/") + "/"
+if ADMIN_PATH == "/":
+    ADMIN_PATH = "admin/"
+
+# Only staff sign in. A session lasts at most 8 hours from sign-in (a working day; the
+# time is not renewed by activity, so a stolen cookie is not good for longer) and ends
+# when the browser is closed.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy (django-csp). Pages and the admin run only scripts and styles
+# served from this site: no inline code, no other origins. A template that truly needs an
+# inline <script> or <style> gives it nonce="{{ request.csp_nonce }}", and the header then
+# carries that nonce. JSON-LD data blocks are not scripts and need nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # data: for the small icons nested_admin's stylesheet embeds.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Password rules are in AUTH_PASSWORD_VALIDATORS above. Sign-ins go through django-axes:
+# five failures for one user name, or from one address, block it for 30 minutes (or until
+# an administrator deletes the access attempt in the admin). Every sign-in, failure and
+# role change is kept in accounts' audit trail.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "thinktank.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The audit trail records successful sign-ins; axes' own log of them would repeat it.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Ordered children (sections, points) have a deferred unique constraint on their
 # position, so that the admin can swap two of them in one save. SQLite cannot defer
 # it and skips it; the admin's formsets still refuse duplicate positions there.
 SILENCED_SYSTEM_CHECKS = ["models.W038"]
+
+# Uploaded images (articles/images.py): the heaviest file and the most pixels an editor
+# may upload. Pages never show more than 1600 pixels across; a larger upload would only
+# hold up the server while it is resized (and a "decompression bomb" could exhaust it).
+IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
+# The widths of the renditions pages show (articles/renditions.py), never wider than the
+# upload: enough for a phone, a tablet and the article column on a high-density screen.
+IMAGE_RENDITION_WIDTHS = [480, 800, 1200, 1600]
+# sorl-thumbnail writes renditions under renditions/ in the media storage and remembers
+# them in the cache and its database table. Quality 82 looks like the upload on screen at
+# a fraction of the weight of its default, 95.
+THUMBNAIL_PREFIX = "renditions/"
+THUMBNAIL_QUALITY = 82
+
+# ---------------------------------------------------------------------------------------
+# Files on several app servers (docs/deployment.md). No server keeps anything on its own
+# disk: uploads go to a folder that every server mounts (DJANGO_MEDIA_ROOT) or, when
+# DJANGO_S3_BUCKET is set, to S3-compatible object storage through django-storages, which
+# takes its keys from the standard AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables.
+# Static files ship with the code: each server serves them itself through whitenoise, in
+# production from `collectstatic`'s output under names that change with their content,
+# so that browsers may keep them for a year.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = os.environ.get("DJANGO_S3_ENDPOINT_URL", "")  # MinIO, Ceph, R2, …
+    S3_CUSTOM_DOMAIN = os.environ.get("DJANGO_S3_CUSTOM_DOMAIN", "")  # a CDN in front
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "custom_domain": S3_CUSTOM_DOMAIN or None,
+            # Uploads are public images: plain addresses that pages and caches can keep,
+            # not signed ones that expire. The bucket must allow public reads.
+            "querystring_auth": False,
+            # Two uploads with the same name get two files, as on disk.
+            "file_overwrite": False,
+        },
+    }
+    # Pages show images from the bucket (or its CDN): the CSP must let them load.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"https://{S3_CUSTOM_DOMAIN}"
+        if S3_CUSTOM_DOMAIN
+        else (S3_ENDPOINT_URL or "https://*.amazonaws.com")
+    )
+# A load balancer asks each app server for /healthz (thinktank/health.py) over plain
+# HTTP, without the proxy's X-Forwarded-Proto: answer it rather than redirect it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Errors and warnings, tracebacks included, go to standard error in production, where
+# gunicorn and the service manager keep them: Django's own default only mails them to
+# ADMINS, so a 500 or a database outage would otherwise leave no trace on the server.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"production_only": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["production_only"]},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}

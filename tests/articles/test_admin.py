@@ -2,38 +2,10 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from articles.models import Author
+from tests.admin_forms import change_url, form_data
 from tests.conftest import html
 from tests.factories import make_article, make_author
 from tests.seed import normalise
-
-
-def form_data(response, form_id):
-    """What a browser would submit for the admin form as rendered (empty forms left out)."""
-    form = html(response).find("form", id=form_id)
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or "__prefix__" in name or field.get("type") in {"submit", "file"}:
-            continue
-        if field.name == "textarea":
-            # Browsers drop the newline that follows <textarea>.
-            data[name] = field.get_text().removeprefix("\n")
-        elif field.name == "select":
-            selected = field.find_all("option", selected=True)
-            if field.has_attr("multiple"):
-                data[name] = [option["value"] for option in selected]
-            elif selected:
-                data[name] = selected[0]["value"]
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
-def change_url(article, language="en"):
-    return f"/{language}/admin/articles/article/{article.pk}/change/"
 
 
 def test_editor_adds_a_section_with_two_points_in_both_languages(staff_client, db):
@@ -230,6 +202,7 @@ def test_editor_adds_an_author_in_both_languages(staff_client, db):
             "honorific_ar": "أ. د.",
             "honorific_en": "Prof.",
             "slug": "hamdy-abdelrahman",
+            "gender": "m",
             "_save": "حفظ",
         },
     )

@@ -1,0 +1,77 @@
+"""RSS and Atom feeds of the latest analyses, per language and per topic."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import get_language, gettext
+
+from .models import Article, Topic
+from .views import with_authors, written_in
+
+FEED_LENGTH = 20
+
+
+class LatestRssFeed(Feed):
+    def title(self, obj=None):
+        return gettext("Research Center: latest analyses")
+
+    def description(self, obj=None):
+        return gettext("The latest analyses from the research center.")
+
+    def link(self, obj=None):
+        return reverse("articles:list")
+
+    def articles(self):
+        return with_authors(Article.objects.published_in(get_language())).prefetch_related("topics")
+
+    def items(self, obj=None):
+        return self.articles()[:FEED_LENGTH]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        # Feed readers show a description as HTML: escape the editor's text, so that it
+        # reaches them as the words it is and never as markup that could run.
+        return escape(article.summary or (article.lead_paragraphs() or [""])[0])
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        return gettext(", ").join(author.byline for author in article.authors.all()) or None
+
+    def item_categories(self, article):
+        return [topic.name for topic in article.topics.all() if topic.name]
+
+
+class LatestAtomFeed(LatestRssFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestRssFeed.description
+
+
+class TopicRssFeed(LatestRssFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(written_in(Topic.objects.all(), "name", get_language()), slug=slug)
+
+    def title(self, topic):
+        return gettext("Research Center: %(topic)s") % {"topic": topic.name}
+
+    def description(self, topic):
+        return gettext("The latest analyses on %(topic)s.") % {"topic": topic.name}
+
+    def link(self, topic):
+        return reverse("articles:topic", args=[topic.slug])
+
+    def items(self, topic):
+        return self.articles().filter(topics=topic)[:FEED_LENGTH]
+
+
+class TopicAtomFeed(TopicRssFeed):
+    feed_type = Atom1Feed
+    subtitle = TopicRssFeed.description

@@ -1,0 +1,210 @@
+"""
+Images editors upload (article images, author photos): what the site accepts, the alt
+text each one needs, and no file left behind by a save that fails.
+
+An upload is refused for its bytes and its pixels before anything decodes it: Pillow
+reads an image's size from its header, so a decompression bomb is caught cheaply.
+"""
+
+from contextvars import ContextVar
+from functools import partial
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.signals import got_request_exception, request_finished, request_started
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from . import renditions
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# The models whose image fields this module watches, with those fields' names.
+IMAGE_FIELDS = {"articles.Article": ["image"], "articles.Author": ["photo"]}
+
+
+def validate_upload(file):
+    """
+    Refuse a file that is not a JPEG, PNG, WebP or GIF image, or that has more bytes
+    than IMAGE_UPLOAD_MAX_BYTES or more pixels than IMAGE_UPLOAD_MAX_PIXELS.
+    """
+    if getattr(file, "_committed", False):
+        # Already in the media storage, so checked when it was uploaded: reading it back
+        # on every save of the article would cost a download from the storage.
+        return
+    max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
+    if file.size > max_bytes:
+        raise ValidationError(
+            _(
+                "This file is %(size)s, over the limit of %(limit)s. Save the image "
+                "smaller or more compressed and upload it again."
+            ),
+            code="image_too_heavy",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes)},
+        )
+    max_pixels = settings.IMAGE_UPLOAD_MAX_PIXELS
+    too_many_pixels = ValidationError(
+        _(
+            "This image has more than %(limit)s million pixels. Resize it (3000 pixels "
+            "wide is plenty for the site) and upload it again."
+        ),
+        code="image_too_large",
+        params={"limit": f"{max_pixels / 1_000_000:g}"},
+    )
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            image_format = image.format
+            if width * height > max_pixels:
+                raise too_many_pixels
+            image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Past its own limit Pillow warns (an error where warnings are errors, as in the
+        # tests), and past twice that it refuses: far more pixels than ours either way.
+        # Not silenced with warnings.catch_warnings(), which is not thread-safe.
+        raise too_many_pixels from None
+    except Exception:
+        # Not an image, or a damaged one: Pillow's readers raise many kinds of error.
+        raise ValidationError(
+            _(
+                "This file is not an image, or it is damaged. Upload a JPEG, PNG, WebP "
+                "or GIF image."
+            ),
+            code="not_an_image",
+        ) from None
+    finally:
+        file.seek(0)
+    if image_format not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            _(
+                "This is a %(format)s image; the site accepts JPEG, PNG, WebP and GIF. "
+                "Save it in one of those formats and upload it again."
+            ),
+            code="image_format",
+            params={"format": image_format},
+        )
+
+
+class ImageUploadField(forms.ImageField):
+    """
+    An image field that tells the editor why an upload is refused: too heavy, too many
+    pixels, not an image, or a format the site does not take.
+    """
+
+    def to_python(self, data):
+        # Our checks run before Django's own, which answers every refusal with "not an
+        # image or a corrupted image", even for a photograph that is merely too large.
+        upload = super(forms.ImageField, self).to_python(data)
+        if upload is not None:
+            validate_upload(upload)
+        return super().to_python(data)
+
+
+class AltTextRequiredMixin:
+    """
+    For a model form with images: an image needs its alt text in every language the form
+    shows. `alt_text_fields` maps an image field to its translated alt text field.
+    """
+
+    alt_text_fields = {}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for image_field, alt_field in self.alt_text_fields.items():
+            if image_field in self.fields:
+                # A refused upload is not in cleaned_data: its own error says enough.
+                image = cleaned_data.get(image_field)
+            else:
+                # Read-only (a translator's form): the image already there counts.
+                image = getattr(self.instance, image_field)
+            if not image:
+                continue
+            for code, _name in settings.LANGUAGES:
+                name = f"{alt_field}_{code}"
+                if name in self.fields and not (cleaned_data.get(name) or "").strip():
+                    self.add_error(
+                        name,
+                        ValidationError(
+                            _(
+                                "Describe the image in %(language)s for readers who "
+                                "cannot see it: screen readers speak this text."
+                            ),
+                            code="alt_text_required",
+                            params={"language": get_language_info(code)["name_translated"]},
+                        ),
+                    )
+        return cleaned_data
+
+
+# Files written by the current request that no committed transaction holds yet. Only
+# requests are watched: a failing request is the one case with nobody left to clean up.
+_unclaimed = ContextVar("articles.images.unclaimed", default=None)
+
+
+def _watch_request(**kwargs):
+    _unclaimed.set({})
+
+
+def _forget_request(**kwargs):
+    _unclaimed.set(None)
+
+
+def _discard_unclaimed(**kwargs):
+    """
+    A request failed after writing an upload: the transaction that would have recorded
+    the file was rolled back on the way out of the view, so the file belongs to nothing.
+    """
+    files = _unclaimed.get()
+    while files:
+        name, storage = files.popitem()
+        storage.delete(name)
+
+
+def _note_new_uploads(sender, instance, **kwargs):
+    """Before the save writes them to the storage, remember which images are new."""
+    instance._new_image_fields = [
+        name
+        for name in IMAGE_FIELDS[sender._meta.label]
+        if getattr(instance, name) and not getattr(instance, name)._committed
+    ]
+
+
+def _claim(name):
+    files = _unclaimed.get()
+    if files is not None:
+        files.pop(name, None)
+
+
+def _track_new_uploads(sender, instance, **kwargs):
+    """
+    Once the new files are written: forget them if the request fails before the save
+    commits; when it commits, keep them and make their renditions, so that readers
+    never wait for them.
+    """
+    for field_name in instance.__dict__.pop("_new_image_fields", []):
+        file = getattr(instance, field_name)
+        if not file._committed:  # left out of this save by update_fields
+            continue
+        files = _unclaimed.get()
+        if files is not None:
+            files[file.name] = file.storage
+        transaction.on_commit(partial(_claim, file.name))
+        # robust: the save has committed; a rendition that fails now is made again on
+        # the first page that shows the image, and must not turn the save into an error.
+        transaction.on_commit(partial(renditions.picture, file), robust=True)
+
+
+request_started.connect(_watch_request, dispatch_uid="articles.images.watch")
+request_finished.connect(_forget_request, dispatch_uid="articles.images.forget")
+got_request_exception.connect(_discard_unclaimed, dispatch_uid="articles.images.discard")
+for model in IMAGE_FIELDS:
+    pre_save.connect(_note_new_uploads, sender=model, dispatch_uid=f"{model}.images.note")
+    post_save.connect(_track_new_uploads, sender=model, dispatch_uid=f"{model}.images.track")

@@ -1,0 +1,89 @@
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+
+from articles.models import Article, Author
+from tests.admin_forms import change_url, form_data
+from tests.factories import make_article
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to the test's own folder; the rendition store starts empty."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    # sorl-thumbnail remembers renditions in the cache, which outlives each test's database.
+    cache.clear()
+    yield settings.MEDIA_ROOT
+    cache.clear()
+
+
+def stored_files(root):
+    """What is in the media storage, as paths relative to it."""
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def saved_state():
+    """What the database holds about images: compared before and after a refused upload."""
+    return (
+        list(Article.objects.values_list("pk", "image", "image_alt_en", "edit_version")),
+        list(Author.objects.values_list("pk", "photo", "photo_alt_en")),
+    )
+
+
+@dataclass
+class AdminForm:
+    """One admin form an image is uploaded through, filled in as a browser would."""
+
+    client: object
+    url: str
+    form_id: str
+    image_field: str
+    alt_field: str
+    fields: dict
+
+    def submit(self, image, alt=("صورة الاجتماع", "The meeting")):
+        data = form_data(self.client.get(self.url), self.form_id)
+        data.update(self.fields)
+        data[self.image_field] = image
+        for code, text in zip(("ar", "en"), alt, strict=True):
+            data[f"{self.alt_field}_{code}"] = text
+        data["_save"] = "Save"
+        return self.client.post(self.url, data)
+
+
+def new_article_form(client):
+    return AdminForm(
+        client,
+        "/en/admin/articles/article/add/",
+        "article_form",
+        "image",
+        "image_alt",
+        {"slug": "new-analysis", "title_ar": "تحليل", "title_en": "An analysis"},
+    )
+
+
+def article_form(client, article):
+    return AdminForm(client, change_url(article), "article_form", "image", "image_alt", {})
+
+
+def new_author_form(client):
+    return AdminForm(
+        client,
+        "/en/admin/articles/author/add/",
+        "author_form",
+        "photo",
+        "photo_alt",
+        {"slug": "new-author", "name_ar": "كاتب", "name_en": "A writer"},
+    )
+
+
+@pytest.fixture(params=["new article", "article", "new author"])
+def admin_form(request, staff_client, db):
+    """The admin forms that take an image: adding an article, changing one, adding an author."""
+    if request.param == "new article":
+        return new_article_form(staff_client)
+    if request.param == "article":
+        return article_form(staff_client, make_article())
+    return new_author_form(staff_client)

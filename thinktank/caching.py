@@ -1,0 +1,218 @@
+"""
+Whole-page caching for anonymous readers, shared by every app server through the cache
+(Redis in production, local memory when REDIS_URL is unset).
+
+A cached page remembers the content it was made from as *tags* ("article:12", "news",
+"listings", …) and the version each tag had. Saving content bumps the versions of its
+tags (in the shared cache, so in every process at once); a cached page whose tags have
+moved on is not served again. Editing one article therefore refreshes its own page and
+the listings, not every other article's page, and nothing is ever flushed wholesale.
+
+Scheduled publication needs no job either: every cached page expires no later than the
+next moment something is due to go live.
+
+Staff (anyone with a session cookie) and previews are never served from, nor stored in,
+the cache. A cache outage only means pages are made afresh (django-redis is configured
+to ignore connection errors).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+PAGE_TIMEOUT = 60 * 60  # an hour at most, whatever happens
+SCHEDULE_KEY = "content:next-publication"
+LISTINGS = "listings"
+NEWS = "news"
+
+
+def tag_key(tag):
+    return f"content:tag:{tag}"
+
+
+def page_key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # HEAD is answered from the page GET made (and the other way round).
+    return f"page:GET:{path}"
+
+
+def add_tags(request, *tags):
+    """What the page being made shows; views call this (listings and news by default)."""
+    request.cache_tags = getattr(request, "cache_tags", set()) | set(tags)
+
+
+def keep_for_at_most(request, seconds):
+    """A shorter life for pages of which there can be very many (search results)."""
+    request.cache_timeout = seconds
+
+
+def bump(*tags):
+    for tag in tags:
+        key = tag_key(tag)
+        # add() then incr(): both atomic in Redis; a missing key starts the count.
+        cache.add(key, 0, timeout=None)
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted between the two calls
+            cache.set(key, 1, timeout=None)
+    cache.delete(SCHEDULE_KEY)
+
+
+def current_versions(tags):
+    found = cache.get_many([tag_key(tag) for tag in tags])
+    return {tag: found.get(tag_key(tag), 0) for tag in tags}
+
+
+def next_publication():
+    """When something scheduled goes live next (a Unix time), or None."""
+    cached = cache.get(SCHEDULE_KEY)
+    # 0 means "nothing scheduled"; a moment now past means it is time to look again.
+    if cached is not None and (cached == 0 or cached > time.time()):
+        return cached or None
+    from articles.models import Article, Status
+    from news.models import NewsItem
+
+    def due(model):
+        return (
+            model.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+            .values_list("published_at", flat=True)
+            .order_by()
+        )
+
+    # One query for both kinds of content.
+    moment = due(Article).union(due(NewsItem)).order_by("published_at").first()
+    upcoming = moment.timestamp() if moment else 0
+    cache.set(SCHEDULE_KEY, upcoming, timeout=PAGE_TIMEOUT)
+    return upcoming or None
+
+
+def is_reader_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and request.path_info.startswith(READER_PREFIXES)
+        and not request.path_info.startswith(STAFF_PREFIXES)
+    )
+
+
+READER_PREFIXES = (
+    *(f"/{code}/" for code, _name in settings.LANGUAGES),
+    "/sitemap",
+    "/robots.txt",
+)
+ADMIN_PATH = getattr(settings, "ADMIN_PATH", "admin/")
+STAFF_PREFIXES = tuple(f"/{code}/{ADMIN_PATH}" for code, _name in settings.LANGUAGES)
+
+
+class ReaderCacheMiddleware:
+    """Serve anonymous readers' pages from the shared cache while their content holds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_reader_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            response, versions, expires = entry
+            if time.time() < expires and current_versions(versions) == versions:
+                response["X-Cache"] = "hit"
+                return response
+        response = self.get_response(request)
+        response["X-Cache"] = "miss"
+        self.store(request, key, response)
+        return response
+
+    def store(self, request, key, response):
+        cacheable = (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "no-store" not in response.get("Cache-Control", "")
+            and not getattr(request, "cache_skip", False)
+        )
+        if not cacheable:
+            return
+        tags = getattr(request, "cache_tags", None) or {LISTINGS, NEWS}
+        versions = current_versions(tags)
+        expires = time.time() + getattr(request, "cache_timeout", PAGE_TIMEOUT)
+        upcoming = next_publication()
+        if upcoming:
+            expires = min(expires, upcoming)
+        timeout = int(expires - time.time())
+        if timeout <= 0:
+            return
+        # Readers' pages may be kept by browsers and CDNs, but must be checked (ETag,
+        # Last-Modified) before each use, so an edit shows at once.
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        patch_vary_headers(response, ["Cookie"])
+        cache.set(key, (response, versions, expires), timeout=timeout)
+
+
+# What a change to each kind of content makes stale.
+
+
+def article_tags(article_id):
+    return (f"article:{article_id}", LISTINGS)
+
+
+def on_article(sender, instance, **kwargs):
+    bump(*article_tags(instance.pk))
+
+
+def on_article_part(sender, instance, **kwargs):
+    article_id = getattr(instance, "article_id", None)
+    if article_id is None and getattr(instance, "section_id", None):
+        from articles.models import Section
+
+        article_id = (
+            Section.objects.filter(pk=instance.section_id)
+            .values_list("article_id", flat=True)
+            .first()
+        )
+    if article_id is not None:
+        bump(*article_tags(article_id))
+
+
+def on_author(sender, instance, **kwargs):
+    bump(f"author:{instance.pk}", LISTINGS)
+
+
+def on_topic(sender, instance, **kwargs):
+    bump(f"topic:{instance.pk}", LISTINGS)
+
+
+def on_news(sender, instance, **kwargs):
+    bump(NEWS, LISTINGS)
+
+
+def on_topics_changed(sender, instance, **kwargs):
+    bump(*article_tags(instance.pk))
+
+
+def connect_signals():
+    from articles.models import Article, Author, Authorship, Indication, Section, Topic
+    from news.models import NewsItem
+
+    handlers = [
+        (Article, on_article),
+        (Section, on_article_part),
+        (Indication, on_article_part),
+        (Authorship, on_article_part),
+        (Author, on_author),
+        (Topic, on_topic),
+        (NewsItem, on_news),
+    ]
+    for model, handler in handlers:
+        post_save.connect(handler, sender=model, dispatch_uid=f"cache-{model.__name__}-save")
+        post_delete.connect(handler, sender=model, dispatch_uid=f"cache-{model.__name__}-delete")
+    m2m_changed.connect(
+        on_topics_changed, sender=Article.topics.through, dispatch_uid="cache-article-topics"
+    )

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from articles.models import Article, Topic
+from articles.views import with_authors, written_in
+
+from . import caching
+from .search import MAX_RANKED, Query, Results
+
+LATEST_ON_HOME = 6
+
+
+def home(request):
+    """The lead analysis, the latest ones, the center news and the topics, in one language."""
+    language = get_language()
+    published = Article.objects.published_in(language)
+    articles = list(with_authors(published)[: LATEST_ON_HOME + 1])
+    topics = (
+        written_in(Topic.objects.all(), "name", language)
+        .filter(articles__in=published)
+        .distinct()
+        .order_by(f"name_{language}")
+    )
+    return render(
+        request,
+        "home.html",
+        {
+            "lead": articles[0] if articles else None,
+            "latest": articles[1:],
+            "topics": topics,
+            "years": published.dates("published_at", "year", order="DESC"),
+        },
+    )
+
+
+def search(request):
+    """
+    Articles, authors and news published in the page's language that match `q`. A query
+    with no words to search for (empty, punctuation, symbols) gets the form and some
+    advice rather than an error; a page number that is not a page is a 404.
+    """
+    # Any text makes a page: keep these briefly in the shared cache.
+    caching.keep_for_at_most(request, 300)
+    query = Query.parse(request.GET.get("q", ""))
+    context = {"query": query}
+    if query:
+        results = Results(get_language(), query)
+        paginator = Paginator(results, settings.ARTICLES_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404 from error
+        context.update(
+            page_obj=page,
+            results=page.object_list,
+            capped=results.capped,
+            max_ranked=MAX_RANKED,
+        )
+    return render(request, "search/results.html", context)
+
+
+def robots_txt(request):
+    """Crawlers may read everything public; the sitemap lists it all."""
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/search/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
