@@ -71,8 +71,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files, before any other middleware does work for them (see "Files" below).
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for every response, including those served from the reader cache.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a reader's page served from the cache costs no session work.
@@ -90,6 +88,12 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out sign-in into its own response.
     "axes.middleware.AxesMiddleware",
 ]
+
+if not DEBUG:
+    # Static files in production, before any other middleware does work for them (see
+    # "Files" below). In development the development server serves them, and whitenoise
+    # would only complain that nothing has been collected yet.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "thinktank.urls"
 

@@ -67,6 +67,6 @@ def robots_txt(request):
     """Crawlers may read everything public; the sitemap lists it all."""
     lines = ["User-agent: *"]
     for code, _name in settings.LANGUAGES:
-        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/search/"]
+        lines += [f"Disallow: /{code}/{settings.ADMIN_PATH}", f"Disallow: /{code}/search/"]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

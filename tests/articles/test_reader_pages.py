@@ -146,3 +146,20 @@ def test_listing_pages_run_a_fixed_number_of_queries(client, db, page, settings)
     many = count_queries(client, url)
     assert few == many
     assert many <= 8
+
+
+def test_author_page_shows_their_photo_from_renditions(client, db, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from tests.images.samples import image_file
+
+    settings.MEDIA_ROOT = tmp_path
+    author = make_author(name_en="Sara Salem", photo_alt_en="Sara Salem at a conference")
+    author.photo.save("sara.jpg", ContentFile(image_file(900, 900).read()))
+    article = make_article(authors=[author])
+    assert article.url_in("en")
+    page = html(client.get(f"/en/authors/{author.slug}/"))
+    image = page.select_one(".author-profile__photo img")
+    assert image["alt"] == "Sara Salem at a conference"
+    assert "/media/renditions/" in image["src"]
+    assert "sara.jpg" not in image["src"]

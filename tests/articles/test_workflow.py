@@ -16,27 +16,40 @@ NOON = datetime.datetime(2030, 6, 1, 12, 0, tzinfo=datetime.UTC)
 
 
 def reader_surfaces(client, article, language="en"):
-    """Where a reader could meet the article: its page, the list, the center news."""
-    page = client.get(article.url_in(language))
+    """Where a reader could meet the article: its page, the lists, the center news, the
+    feed, the sitemap and search."""
+    url = article.url_in(language)
+    title = getattr(article, f"title_{language}")
+    page = client.get(url)
     listing = client.get(f"/{language}/articles/").content.decode()
-    other = make_article()
-    news = html(client.get(other.url_in(language))).select_one(".center-news").get_text()
+    home = client.get(f"/{language}/").content.decode()
+    news = html(client.get(f"/{language}/news/")).get_text()
+    feed = client.get(f"/{language}/feeds/rss/").content.decode()
+    sitemap = client.get("/sitemap-articles.xml").content.decode()
+    found = client.get(f"/{language}/search/", {"q": title.split()[0]}).content.decode()
     return {
         "page": page.status_code == 200,
-        "list": article.url_in(language) in listing,
-        "news": (getattr(article, f"title_{language}") in news),
+        "list": url in listing,
+        "home": url in home,
+        "news": title in news,
+        "feed": url in feed,
+        "sitemap": url in sitemap,
+        "search": url in found,
     }
 
 
 def test_scheduled_article_goes_live_by_itself(client, db):
     """Before its time no reader surface shows it; after, all do, with nothing run in between."""
     with time_machine.travel(NOON - datetime.timedelta(days=1), tick=False):
-        article = make_article(published_at=NOON)
+        make_article(title_en="Already published")
+        article = make_article(published_at=NOON, title_en="Zephyrine analysis")
         make_news(article=article, headline_en=article.title_en, published_at=NOON)
     with time_machine.travel(NOON - datetime.timedelta(minutes=1), tick=False):
-        assert reader_surfaces(client, article) == {"page": False, "list": False, "news": False}
+        surfaces = reader_surfaces(client, article)
+        assert not any(surfaces.values()), surfaces
     with time_machine.travel(NOON + datetime.timedelta(minutes=1), tick=False):
-        assert reader_surfaces(client, article) == {"page": True, "list": True, "news": True}
+        surfaces = reader_surfaces(client, article)
+        assert all(surfaces.values()), surfaces
 
 
 def test_editor_schedules_publication_in_the_admin(db, make_staff, login, client):

@@ -21,8 +21,8 @@ def site(live_server, transactional_db):
 def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
     """axe-core, run in the browser, finds no serious or critical violation, in either language."""
     axe = require(AXE_JS).read_text(encoding="utf-8")
-    # axe is injected as an inline script, which the site's Content-Security-Policy
-    # rightly refuses: let the test's own script through.
+    # The site's Content-Security-Policy rightly refuses scripts it did not serve: let
+    # the test's own checker through.
     page = browser.new_context(bypass_csp=True).new_page()
     article = Article.objects.get(slug=REFERENCE_SLUG)
     pages = reader_pages(
