@@ -62,6 +62,24 @@ class PositionedFormSet(nested_admin.formsets.NestedInlineFormSet):
             self.data[keys[index]] = str(position)
 
 
+class PrefetchedPointsFormSet(PositionedFormSet):
+    """
+    The points of one section, from what the sections' query prefetched: the article's
+    page then costs one query for all its points, not one per section.
+    """
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            prefetched = getattr(self.instance, "_prefetched_objects_cache", {})
+            if "indications" in prefetched:
+                # A list serves the formset as well as a queryset: it is counted,
+                # iterated and indexed, in the order the prefetch kept (position, pk).
+                self._queryset = list(prefetched["indications"])
+            else:
+                return super().get_queryset()
+        return self._queryset
+
+
 def for_translators(request, inlines):
     """A translator cannot reorder sections or points: their inlines are not sortable."""
     if permissions.is_translator(request.user):
@@ -99,7 +117,7 @@ class IndicationInline(
     fields = ("position", "title", "body")
     translated_text = ("title", "body")
     sortable_field_name = "position"
-    formset = PositionedFormSet
+    formset = PrefetchedPointsFormSet
     extra = 0
 
 
@@ -117,6 +135,10 @@ class SectionInline(
     inlines = [IndicationInline]
     extra = 0
 
+    def get_queryset(self, request):
+        # All the points of the article in one query (see PrefetchedPointsFormSet).
+        return super().get_queryset(request).prefetch_related("indications")
+
 
 class AuthorshipInline(nested_admin.NestedTabularInline):
     model = Authorship
@@ -125,6 +147,9 @@ class AuthorshipInline(nested_admin.NestedTabularInline):
     formset = PositionedFormSet
     autocomplete_fields = ["author"]
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
 
 
 class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
