@@ -7,18 +7,23 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from thinktank import caching
+from thinktank import caching, search
 
 from . import citations, permissions, seo
 from .models import Article, Author, Indication, Section, Topic
 
 
 def with_authors(queryset):
-    """Fetch each article's authors in byline order, in one query for the whole page."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "authors", queryset=Author.objects.order_by("authorship__position", "authorship__pk")
-        )
+    """Fetch each article's authors in byline order, in one query for the whole page.
+
+    Pages leave the search columns behind: they hold several copies of the text and
+    would make every page read far more than it shows.
+    """
+    authors = Author.objects.defer(*search.SEARCH_DOCUMENT_FIELDS).order_by(
+        "authorship__position", "authorship__pk"
+    )
+    return queryset.defer(*search.ARTICLE_SEARCH_FIELDS).prefetch_related(
+        Prefetch("authors", queryset=authors)
     )
 
 

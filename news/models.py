@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status, first_filled, paragraphs
+from thinktank import search
 from thinktank.search import SearchIndex
 
 
@@ -19,6 +20,13 @@ class NewsItemQuerySet(models.QuerySet):
     def available_in(self, language):
         """Items with a headline written in `language` (NULL and "" both fail `> ""`)."""
         return self.filter(**{f"headline_{language}__gt": ""})
+
+    def for_pages(self):
+        """With the article each item announces, without anyone's search columns."""
+        return self.select_related("article").defer(
+            *search.SEARCH_DOCUMENT_FIELDS,
+            *(f"article__{name}" for name in search.ARTICLE_SEARCH_FIELDS),
+        )
 
 
 class NewsItem(models.Model):

@@ -7,7 +7,7 @@ from .models import NewsItem
 
 
 def readable_news():
-    return NewsItem.objects.published().available_in(get_language()).select_related("article")
+    return NewsItem.objects.published().available_in(get_language()).for_pages()
 
 
 class NewsListView(ListView):

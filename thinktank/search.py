@@ -105,6 +105,10 @@ _START, _STOP = "\x02", "\x03"
 ARTICLE_SEARCH_FIELDS = [
     f"search_{kind}_{code}" for kind in ("text", "document", "vector") for code in CONFIGS
 ]
+# Those of authors and news items (no readable text column: they show their own fields).
+SEARCH_DOCUMENT_FIELDS = [
+    f"search_{kind}_{code}" for kind in ("document", "vector") for code in CONFIGS
+]
 
 
 def normalise(text):

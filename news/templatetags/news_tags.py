@@ -13,6 +13,6 @@ def center_news():
     items = (
         NewsItem.objects.published()
         .available_in(get_language())
-        .select_related("article")[: settings.CENTER_NEWS_COUNT]
+        .for_pages()[: settings.CENTER_NEWS_COUNT]
     )
     return {"items": items}
