@@ -7,9 +7,10 @@ project's Python, in its folder, with its settings in the environment.
     python probe.py sample      # our site only: slugs, words and an admin session to use
 
 `queries` makes each request three times through Django's test client, with the headers
-the load generator sends, and reports the SQL queries, status, size and X-Cache of the
-last one (the first may fill per-process caches). `profile` runs cProfile on one request
-after two warm-up ones. Everything is printed as JSON on the last line of output.
+the load generator sends, and reports the status, size, X-Cache and SQL queries (timed,
+slowest first) of the last one: the first may fill per-process caches. `profile` runs
+cProfile on one request after two warm-up ones. Everything is printed as JSON on the
+last line of output.
 """
 
 import cProfile
@@ -59,7 +60,11 @@ def queries(requests):
                 "queries": len(captured),
                 "bytes": len(response.content),
                 "x_cache": response.get("X-Cache", ""),
-                "sql": [query["sql"][:300] for query in captured.captured_queries],
+                "sql_ms": sum(float(query["time"]) for query in captured) * 1000,
+                "sql": [
+                    (float(query["time"]) * 1000, query["sql"])
+                    for query in sorted(captured, key=lambda query: -float(query["time"]))
+                ],
             }
         )
     return results
@@ -130,6 +135,7 @@ def sample():
     found["reference_pk"] = Article.objects.get(slug="why-aqim-is-interested-in-syria").pk
     found["bench_pk"] = Article.objects.filter(slug__in=found["articles_en"][:1]).get().pk
     found["articles"] = Article.objects.count()
+    found["published_en"] = Article.objects.published_in("en").count()
 
     user, _created = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}

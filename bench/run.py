@@ -428,12 +428,17 @@ http {{
 # Measuring
 
 
+def stat(pid):
+    """The fields of /proc/<pid>/stat after the command name: [state, ppid, …]."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_ticks(pids):
     """{pid: user + system clock ticks so far} of the processes still there."""
     ticks = {}
     for pid in pids:
         with contextlib.suppress(FileNotFoundError, ProcessLookupError):
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = stat(pid)
             ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
     return ticks
 
@@ -450,19 +455,31 @@ def machine_ticks():
 
 
 class Backstage:
-    """The processes that serve our requests besides the app server: PostgreSQL backends of
-    the bench databases, and Redis."""
+    """
+    The processes that serve our requests besides the app server: PostgreSQL backends of
+    the bench databases, and Redis. PostgreSQL's parallel workers live for one query, too
+    briefly to be seen; their time is found in the postmaster's count of the time of its
+    children that ended (so are other databases' short-lived connections, if any).
+    """
 
     def __init__(self, postgres, cache):
         self.postgres = postgres
         self.redis_pid = int(cache.info()["process_id"])
+        (backend,) = postgres.admin("SELECT pg_backend_pid()")[0]
+        self.postmaster = None
+        with contextlib.suppress(FileNotFoundError):
+            self.postmaster = int(stat(backend)[1])  # the parent of every backend
 
-    def pids(self):
+    def ticks(self):
         rows = self.postgres.admin(
             "SELECT pid FROM pg_stat_activity WHERE datname IN (%s, %s)",
             [OUR_DATABASE, WAGTAIL_DATABASE],
         )
-        return [self.redis_pid, *(pid for (pid,) in rows)]
+        ticks = cpu_ticks([self.redis_pid, *(pid for (pid,) in rows)])
+        if self.postmaster:
+            fields = stat(self.postmaster)
+            ticks["ended children"] = int(fields[13]) + int(fields[14])  # cutime, cstime
+        return ticks
 
 
 def wrk(port, path, *, cookies=None, duration, connections, threads=2):
@@ -516,21 +533,21 @@ def load(servers, backstage, name, path, *, args, cookies=None, connections=None
     connections = connections or args.connections
     wrk(port, path, cookies=cookies, duration=2, connections=connections)
     app_pids = [pid for server in (app or [name]) for pid in servers.pids(server)]
-    app_before, back_before = cpu_ticks(app_pids), cpu_ticks(backstage.pids())
+    app_before, back_before = cpu_ticks(app_pids), backstage.ticks()
     busy_before, all_before = machine_ticks()
     wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = wrk(port, path, cookies=cookies, duration=args.duration, connections=connections)
     wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy_after, all_after = machine_ticks()
     app_ticks = spent(app_before, cpu_ticks(app_pids))
-    back_ticks = spent(back_before, cpu_ticks(backstage.pids()))
+    back_ticks = spent(back_before, backstage.ticks())
     hertz = os.sysconf("SC_CLK_TCK")
     wrk_ticks = (
         wrk_after.ru_utime + wrk_after.ru_stime - wrk_before.ru_utime - wrk_before.ru_stime
     ) * hertz
-    requests = max(result["requests"], 1)
-    result["app_ms"] = app_ticks / hertz * 1000 / requests
-    result["backstage_ms"] = back_ticks / hertz * 1000 / requests
+    requests = result["requests"]
+    result["app_ms"] = app_ticks / hertz * 1000 / requests if requests else None
+    result["backstage_ms"] = back_ticks / hertz * 1000 / requests if requests else None
     others = busy_after - busy_before - app_ticks - back_ticks - wrk_ticks
     result["others"] = max(others, 0) / max(all_after - all_before, 1)
     return result
@@ -619,6 +636,7 @@ def main():
             cache.delete(key)
 
     started = time.perf_counter()
+    wait_until_quiet(args.quiet_wait)
     seeding = prepare_ours(args, postgres, ours_env)
     prepare_wagtail(postgres, wagtail_env)
     sample = probe(sys.executable, ROOT, ours_env, "sample")
@@ -694,7 +712,7 @@ def main():
         pages = [
             ("article", article, "the reference article"),
             ("home", "/en/", ""),
-            ("list", "/en/articles/", f"{sample['articles']:,} articles"),
+            ("list", "/en/articles/", f"{sample['published_en']:,} articles"),
             ("topic", f"/en/topics/{topic}/", f"{topic_count:,} articles"),
             ("author", f"/en/authors/{author}/", f"{author_count:,} articles"),
             ("news", "/en/news/", ""),
@@ -814,8 +832,17 @@ def main():
             "news": [f"/{code}/news/?page={page}" for code in ("ar", "en") for page in range(1, 6)],
             "search": searches,
         }
-        for kind, paths in url_sets.items():
+        # The SQL of the first URL of each kind, timed by the probe (idle servers).
+        first_urls = [{"path": paths[0], "cookies": UNCACHED} for paths in url_sets.values()]
+        sql = probe(sys.executable, ROOT, ours_env, "queries", json.dumps(first_urls))
+        with open(VAR / "slow-queries.txt", "w") as out:
+            for item in sql:
+                out.write(f"{item['path']}: {item['queries']} queries, {item['sql_ms']:.0f} ms\n")
+                for milliseconds, statement in item["sql"][:3]:
+                    out.write(f"  {milliseconds:.1f} ms  {statement}\n")
+        for (kind, paths), counted in zip(url_sets.items(), sql, strict=True):
             result = timings(PORTS["ours"], paths, samples=args.samples, cookies=UNCACHED)
+            result["first"] = counted
             timing_rows.append((kind, result))
             say(f"  {kind}: p95 {result['p95']:.1f} ms")
 
@@ -870,7 +897,8 @@ def render(args, rows, timing_rows, admin_rows, notes, seeding, sample, profiled
         f"{args.connections} connections ({args.static_connections} for nginx), "
         "a new connection per request. CPU ms/req: user+system time of the server's "
         "processes (gunicorn master and workers, or nginx) per request served; DB+cache: "
-        "the same for the PostgreSQL backends of the bench databases and Redis; others: "
+        "the same for the PostgreSQL backends of the bench databases (with parallel workers) "
+        "and Redis; others: "
         "the share of the machine's CPU used by anything else during the run.",
         "",
         "| target | req/s | p50 ms | p99 ms | CPU ms/req | DB+cache ms/req | queries | bytes "
@@ -890,15 +918,21 @@ def render(args, rows, timing_rows, admin_rows, notes, seeding, sample, profiled
     lines += [
         "",
         f"Server time, uncached (session cookie), one request at a time, {args.samples} "
-        "requests per page type cycling over its URLs (Arabic and English):",
+        "requests per page type cycling over its URLs (Arabic and English). The SQL time is of "
+        "one request to the kind's first URL, through the test client (var/bench/"
+        "slow-queries.txt has the slowest statements):",
         "",
-        "| page | URLs | p50 ms | p95 ms | max ms | statuses |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
+        "| page | URLs | p50 ms | p95 ms | max ms | statuses | first URL: queries, SQL ms "
+        "(slowest) |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for kind, result in timing_rows:
+        first = result["first"]
+        slowest = first["sql"][0][0] if first["sql"] else 0
         lines.append(
             f"| {kind} | {result['urls']} | {result['p50']:.1f} | {result['p95']:.1f} | "
-            f"{result['max']:.1f} | {result['statuses']} |"
+            f"{result['max']:.1f} | {result['statuses']} | {first['queries']}, "
+            f"{first['sql_ms']:.0f} ({slowest:.0f}) |"
         )
     lines += [
         "",
