@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -273,6 +274,24 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_date"),
+            # What readers of each language see (published_in), newest first: listings
+            # count and page through it without reading every row of the archive.
+            *(
+                models.Index(
+                    F("published_at").desc(),
+                    F("id").desc(),
+                    condition=Q(
+                        status="published",
+                        **{
+                            f"language_published_{code}": True,
+                            f"title_{code}__gt": "",
+                            f"lead_{code}__gt": "",
+                        },
+                    ),
+                    name=f"article_readers_{code}",
+                )
+                for code in ("ar", "en")
+            ),
             search.SearchIndex(fields=["search_vector_ar"], name="article_search_ar"),
             search.SearchIndex(fields=["search_vector_en"], name="article_search_en"),
         ]
