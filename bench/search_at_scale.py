@@ -21,7 +21,6 @@ their points. 70% of articles are in both languages, 20% Arabic only, 10% Englis
 import argparse
 import datetime
 import itertools
-import json
 import os
 import random
 import re
@@ -80,21 +79,10 @@ class Vocabulary:
 
 
 def vocabularies(rng):
-    content = json.loads((ROOT / "articles" / "demo" / "content.json").read_text("utf-8"))
-    texts = {"ar": [], "en": []}
+    # After django.setup(): the seeding command's module reads the demo content.
+    from articles.management.commands.seed_bench import demo_texts
 
-    def walk(value):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key in texts and isinstance(item, str | list):
-                    texts[key].append(item if isinstance(item, str) else " ".join(item))
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(content)
+    texts = demo_texts()
     real = {code: re.findall(r"[^\W\d_]+", " ".join(parts)) for code, parts in texts.items()}
     invented_ar = {"".join(rng.choices(ARABIC_LETTERS, k=rng.randint(3, 6))) for _ in range(25_000)}
     invented_en = {

@@ -160,8 +160,8 @@ class Writer:
         return "\n\n".join(self.rng.sample(self.paragraphs, self.rng.randint(low, high)))
 
 
-def demo_words():
-    """The words of the demo content in each language, most frequent first."""
+def demo_texts():
+    """Every text of the demo content, per language: {"ar": [...], "en": [...]}."""
     content = json.loads(CONTENT.read_text(encoding="utf-8"))
     texts = {code: [] for code in LANGUAGES}
 
@@ -177,6 +177,12 @@ def demo_words():
                 walk(item)
 
     walk(content)
+    return texts
+
+
+def demo_words():
+    """The words of the demo content in each language, most frequent first."""
+    texts = demo_texts()
     words = {}
     for code, parts in texts.items():
         found = re.findall(r"[^\W\d_]+", " ".join(parts))
