@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +43,24 @@ def paragraphs(text):
 
 def first_filled(*values):
     return next((value for value in values if value), "")
+
+
+class AuthorQuerySet(models.QuerySet):
+    def with_work_published_in(self, language):
+        """
+        Authors named in `language` with an article published in it: those readers of the
+        language can meet. Finding them joins every published byline of the archive, and
+        the answer changes only with content, so their ids are remembered until it does.
+        """
+        from thinktank import caching
+
+        def find():
+            published = Article.objects.published_in(language).filter(authors=OuterRef("pk"))
+            named = Author.objects.filter(**{f"name_{language}__gt": ""})
+            return list(named.filter(Exists(published)).values_list("pk", flat=True))
+
+        ids = caching.remember(f"authors-with-work:{language}", [caching.LISTINGS], find)
+        return self.filter(pk__in=ids)
 
 
 class Author(models.Model):
@@ -107,6 +125,8 @@ class Author(models.Model):
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

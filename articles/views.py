@@ -1,16 +1,19 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from thinktank import caching, search
+from thinktank.pagination import RememberedCountMixin
 
 from . import citations, permissions, seo
-from .models import Article, Author, Indication, Section, Topic
+from .models import Article, Author, Indication, Topic
 
 
 def with_authors(queryset):
@@ -32,7 +35,17 @@ def written_in(queryset, field, language):
     return queryset.filter(**{f"{field}_{language}__gt": ""})
 
 
-class ArticleListView(ListView):
+def with_published_articles(queryset, relation, language):
+    """Authors or topics with at least one article published in `language`.
+
+    EXISTS stops at the first such article of each row, where a join with DISTINCT would
+    read every published article of the archive.
+    """
+    published = Article.objects.published_in(language).filter(**{relation: OuterRef("pk")})
+    return written_in(queryset, "name", language).filter(Exists(published))
+
+
+class ArticleListView(RememberedCountMixin, ListView):
     """Published articles written in the page's language, newest first, paginated."""
 
     template_name = "articles/article_list.html"
@@ -99,7 +112,7 @@ class AuthorArticlesView(ArticleListView):
         return super().get_context_data(author=self.author, heading=self.author.byline, **kwargs)
 
 
-class AuthorListView(ListView):
+class AuthorListView(RememberedCountMixin, ListView):
     """Everyone with an article published in the page's language."""
 
     template_name = "articles/author_list.html"
@@ -110,25 +123,34 @@ class AuthorListView(ListView):
 
     def get_queryset(self):
         language = get_language()
-        published = Article.objects.published_in(language)
         return (
-            written_in(Author.objects.all(), "name", language)
-            .filter(articles__in=published)
-            .distinct()
+            Author.objects.with_work_published_in(language)
+            .defer(*search.SEARCH_DOCUMENT_FIELDS)
             .order_by(f"name_{language}")
         )
 
 
 def article_queryset():
-    return with_authors(Article.objects.all()).prefetch_related(
-        "topics",
-        Prefetch(
-            "sections",
-            queryset=Section.objects.prefetch_related(
-                Prefetch("indications", queryset=Indication.objects.order_by("position", "pk"))
-            ),
-        ),
-    )
+    return with_authors(Article.objects.all()).prefetch_related("topics")
+
+
+def article_body(article, language):
+    """
+    The lead, sections and numbered points as HTML. Most of an article page's work is
+    here (dozens of paragraphs through Markdown and the sanitiser), so the result is
+    remembered until the article changes: saving it, a section, a point or its byline
+    moves the "article:<id>" tag on (caching.remember).
+    """
+
+    def render():
+        points = Indication.objects.order_by("position", "pk")
+        sections = article.sections.prefetch_related(Prefetch("indications", queryset=points))
+        return render_to_string(
+            "articles/includes/article_body.html", {"article": article, "sections": sections}
+        )
+
+    name = f"article-body:{article.pk}:{language}"
+    return mark_safe(caching.remember(name, [f"article:{article.pk}"], render))
 
 
 def article_detail(request, slug):
@@ -143,6 +165,7 @@ def article_detail(request, slug):
         raise Http404
     context = {
         "article": article,
+        "body": article_body(article, language),
         "alternates": [
             {"code": code, "url": request.build_absolute_uri(article.url_in(code))}
             for code in article.languages

@@ -3,6 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
+from thinktank import caching
+from thinktank.pagination import RememberedCountMixin
+
 from .models import NewsItem
 
 
@@ -10,8 +13,10 @@ def readable_news():
     return NewsItem.objects.published().available_in(get_language()).for_pages()
 
 
-class NewsListView(ListView):
+class NewsListView(RememberedCountMixin, ListView):
     """Center news published in the page's language, newest first."""
+
+    count_tags = (caching.NEWS,)
 
     template_name = "news/newsitem_list.html"
     context_object_name = "items"

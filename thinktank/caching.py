@@ -12,8 +12,17 @@ Scheduled publication needs no job either: every cached page expires no later th
 next moment something is due to go live.
 
 Staff (anyone with a session cookie) and previews are never served from, nor stored in,
-the cache. A cache outage only means pages are made afresh (django-redis is configured
-to ignore connection errors).
+the cache. Pages stored here also carry `X-Accel-Expires` (settings.PROXY_CACHE_SECONDS,
+one second by default): nginx in front of the app servers (deploy/nginx.conf) keeps them
+that long and answers readers without asking Django at all, so an edit reaches readers
+within that second; nothing else ever carries the header, so nginx keeps nothing else.
+
+Values that pages are made from (an article's rendered body, the center news, listing
+counts, the home page's topics and years) are remembered the same way by `remember()`,
+for everyone, staff included: a page made afresh is then mostly assembled, not computed.
+
+A cache outage only means pages are made afresh (django-redis is configured to ignore
+connection errors).
 """
 
 import hashlib
@@ -21,6 +30,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -52,6 +62,17 @@ def keep_for_at_most(request, seconds):
 
 
 def bump(*tags):
+    """
+    Make whatever was made from `tags` stale, in every process. Inside a transaction the
+    versions move again at commit: another process could otherwise render the old rows
+    between this call and the commit and keep them under the new versions.
+    """
+    _increment(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _increment(tags))
+
+
+def _increment(tags):
     for tag in tags:
         key = tag_key(tag)
         # add() then incr(): both atomic in Redis; a missing key starts the count.
@@ -89,6 +110,32 @@ def next_publication():
     upcoming = moment.timestamp() if moment else 0
     cache.set(SCHEDULE_KEY, upcoming, timeout=PAGE_TIMEOUT)
     return upcoming or None
+
+
+def remember(name, tags, compute, *, timeout=PAGE_TIMEOUT):
+    """
+    A value made from content (a count, a list, a rendered fragment), kept in the shared
+    cache while the content it was made from holds: its key carries the current versions
+    of `tags`, so saving that content moves every process on to a fresh key at once. Like a
+    page, it lasts no longer than the next scheduled publication. Staff and readers share
+    it: it is the same whoever asks.
+    """
+    versions = current_versions(tags)
+    stamp = ",".join(f"{tag}={versions[tag]}" for tag in sorted(versions))
+    key = "value:" + hashlib.sha256(f"{name}|{stamp}".encode()).hexdigest()
+    found = cache.get(key)
+    # The moment is checked here too, not left to the cache's own expiry: that is the
+    # clock the schedule is read by.
+    if found is not None and time.time() < found[1]:
+        return found[0]
+    value = compute()
+    expires = time.time() + timeout
+    upcoming = next_publication()
+    if upcoming:
+        expires = min(expires, upcoming)
+    if (seconds := int(expires - time.time())) > 0:
+        cache.set(key, (value, expires), timeout=seconds)
+    return value
 
 
 def is_reader_request(request):
@@ -153,6 +200,10 @@ class ReaderCacheMiddleware:
         # Last-Modified) before each use, so an edit shows at once.
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ["Cookie"])
+        if settings.PROXY_CACHE_SECONDS:
+            # nginx (deploy/nginx.conf) may answer this page for us for a moment: it
+            # obeys this header, and keeps it from browsers and CDNs.
+            response["X-Accel-Expires"] = str(min(settings.PROXY_CACHE_SECONDS, timeout))
         cache.set(key, (response, versions, expires), timeout=timeout)
 
 

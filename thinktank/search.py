@@ -46,7 +46,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import Exists, F, Func, Index, OuterRef, Prefetch, Q, TextField, Value
+from django.db.models import F, Func, Index, Prefetch, Q, TextField, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -329,9 +329,19 @@ class _Kind:
 
 def _match(queryset, query, language):
     """Rows of `queryset` whose document holds every word of `query`."""
+    return queryset.filter(matching(query, language))
+
+
+def matching(query, language):
+    """The condition of `_match`: the GIN-indexed vector on PostgreSQL, else the document."""
     if not _on_postgresql():
-        return queryset.filter(query.matches(f"search_document_{language}"))
-    return queryset.filter(**{f"search_vector_{language}": query.search_query(language)})
+        return query.matches(f"search_document_{language}")
+    return Q(**{f"search_vector_{language}": query.search_query(language)})
+
+
+def matching_any_language(query):
+    """Rows whose document holds every word of `query` in one of the languages (staff search)."""
+    return functools.reduce(operator.or_, (matching(query, code) for code in CONFIGS))
 
 
 def _snippet(obj, source, query):
@@ -355,9 +365,18 @@ class Results:
 
     @cached_property
     def counts(self):
-        # One more than MAX_RANKED tells "more than MAX_RANKED" from "exactly"; unordered,
-        # so that PostgreSQL stops at the first matches the index gives it.
-        return [kind.matches.order_by()[: MAX_RANKED + 1].count() for kind in self.kinds]
+        def count():
+            # One more than MAX_RANKED tells "more than MAX_RANKED" from "exactly";
+            # unordered, so that PostgreSQL stops at the first matches the index gives it.
+            return [kind.matches.order_by()[: MAX_RANKED + 1].count() for kind in self.kinds]
+
+        # Every page of the results needs them: remembered, briefly, until content changes.
+        return caching.remember(
+            f"search-counts:{self.language}:{self.query.terms!r}",
+            [caching.LISTINGS, caching.NEWS],
+            count,
+            timeout=300,
+        )
 
     @property
     def capped(self):
@@ -415,12 +434,11 @@ class Results:
         )
 
     def authors(self):
-        from articles.models import Article, Author
+        from articles.models import Author
 
         language = self.language
         # Authors readers of this language can meet: named in it, with work published in it.
-        published = Article.objects.published_in(language).filter(authors=OuterRef("pk"))
-        readable = Author.objects.filter(**{f"name_{language}__gt": ""}).filter(Exists(published))
+        readable = Author.objects.with_work_published_in(language)
         order = (f"name_{language}", "pk")
         matches = (
             _match(readable, self.query, language)

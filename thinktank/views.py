@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from articles.models import Article, Topic
-from articles.views import with_authors, written_in
+from articles.views import with_authors, with_published_articles
 
 from . import caching
 from .search import MAX_RANKED, Query, Results
@@ -19,11 +19,20 @@ def home(request):
     language = get_language()
     published = Article.objects.published_in(language)
     articles = list(with_authors(published)[: LATEST_ON_HOME + 1])
-    topics = (
-        written_in(Topic.objects.all(), "name", language)
-        .filter(articles__in=published)
-        .distinct()
-        .order_by(f"name_{language}")
+    # Both change only when content does: remembered until then (caching.remember).
+    topics = caching.remember(
+        f"home:topics:{language}",
+        [caching.LISTINGS],
+        lambda: list(
+            with_published_articles(Topic.objects.all(), "topics", language).order_by(
+                f"name_{language}"
+            )
+        ),
+    )
+    years = caching.remember(
+        f"home:years:{language}",
+        [caching.LISTINGS],
+        lambda: list(published.dates("published_at", "year", order="DESC")),
     )
     return render(
         request,
@@ -32,7 +41,7 @@ def home(request):
             "lead": articles[0] if articles else None,
             "latest": articles[1:],
             "topics": topics,
-            "years": published.dates("published_at", "year", order="DESC"),
+            "years": years,
         },
     )
 
