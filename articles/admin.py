@@ -4,13 +4,17 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +22,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineMode
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from thinktank import search
 from thinktank.admin_mixins import BilingualFieldsMixin
 
 from . import history, images, permissions, publishing, revisions
@@ -234,6 +239,47 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+# A word in most of the archive ("Syria") matches tens of thousands of articles: counting
+# them all takes a second. Past this many, the list says so and shows the newest.
+ADMIN_SEARCH_LIMIT = 1000
+
+
+class SearchPaginator(Paginator):
+    """Counts the matches of a search up to ADMIN_SEARCH_LIMIT (milliseconds, not seconds)."""
+
+    @cached_property
+    def matched(self):
+        return self.object_list.order_by()[: ADMIN_SEARCH_LIMIT + 1].count()
+
+    @property
+    def capped(self):
+        return self.matched > ADMIN_SEARCH_LIMIT
+
+    @cached_property
+    def count(self):
+        return min(self.matched, ADMIN_SEARCH_LIMIT)
+
+
+class ArticleChangeList(ChangeList):
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        if self.query:
+            # The drill-down by year lists the years of every match: with a common word,
+            # as slow as counting them. The list's own date filter stays.
+            self.date_hierarchy = None
+        if getattr(self.paginator, "capped", False):
+            # A single page of results is the whole queryset (ChangeList.get_results).
+            self.result_list = self.result_list[:ADMIN_SEARCH_LIMIT]
+            messages.info(
+                request,
+                _(
+                    "More than %(limit)s articles match: the newest %(limit)s are listed. "
+                    "Add words to narrow the search."
+                )
+                % {"limit": formats.number_format(ADMIN_SEARCH_LIMIT, force_grouping=True)},
+            )
+
+
 @admin.register(Article)
 class ArticleAdmin(
     BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin, nested_admin.NestedModelAdmin
@@ -252,15 +298,15 @@ class ArticleAdmin(
     ]
     list_filter = ["status", TranslationStateFilter, "topics", "published_at"]
     date_hierarchy = "published_at"
-    search_fields = [
-        "title_ar",
-        "title_en",
-        "kicker_ar",
-        "kicker_en",
-        "slug",
-        "authors__name_ar",
-        "authors__name_en",
-    ]
+    # Searched through the site's search index (get_search_results); listed here so that
+    # the admin shows its search box and says what it looks in.
+    search_fields = ["title_ar", "title_en", "slug"]
+    search_help_text = _(
+        "Words from the title, kicker, byline or text, in Arabic or English, or the start "
+        "of the address."
+    )
+    # Counting every article again for "N total" on each page costs a full scan at scale.
+    show_full_result_count = False
     actions = ["submit_selected", "publish_selected", "unpublish_selected", "announce_selected"]
     object_history_template = "admin/articles/article/object_history.html"
     # Text a translator may edit in the article's other language.
@@ -323,12 +369,37 @@ class ArticleAdmin(
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_search_results(self, request, queryset, search_term):
+        """
+        Words are looked up in the search index of both languages (titles, kickers,
+        bylines and text, with the site's Arabic normalisation); the term also matches the
+        start of an address. `icontains` over seven columns and a join took 4.7 s at
+        100,000 articles; the index answers in milliseconds.
+        """
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        condition = Q(slug__startswith=term.lower())
+        query = search.Query.parse(term)
+        if query:
+            condition |= search.matching_any_language(query)
+        return queryset.filter(condition), False
+
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        # The search columns hold several copies of the text, which no admin page shows.
+        queryset = super().get_queryset(request).defer(*search.ARTICLE_SEARCH_FIELDS)
         user = request.user
         if permissions.is_editor(user) or permissions.is_translator(user):
             return queryset
         return queryset.filter(authors__user=user).distinct()
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            return SearchPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)

@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils import timezone
 
 from articles.models import Author
 from tests.admin_forms import change_url, form_data
@@ -156,6 +159,50 @@ def test_changelist_search_covers_both_languages(staff_client, db, interface, te
     assert links == [change_url(wanted, interface)]
 
 
+def changelist_found(client, term):
+    """The change pages a search of the article list links to."""
+    page = html(client.get("/en/admin/articles/article/", {"q": term}))
+    return sorted(a["href"].split("?")[0] for a in page.select("#result_list tbody th a"))
+
+
+@pytest.mark.parametrize(
+    ("term", "why"),
+    [
+        ("والساحل", "an Arabic word with its prefixes finds the bare word"),
+        ("sahel mali", "every word, in any field: the title and a point"),
+        ("Drones", "a word of the text, in another case"),
+        ("sahel-dr", "the start of the address"),
+    ],
+)
+def test_changelist_search_uses_the_search_index(staff_client, db, term, why):
+    """Drafts too: staff search what they are working on, not what readers see."""
+    article = make_article(
+        status="draft",
+        slug="sahel-drones",
+        title_ar="الساحل الأفريقي",
+        title_en="The Sahel",
+        sections=1,
+        points=1,
+    )
+    point = article.sections.get().indications.get()
+    point.body_en = "Drones over Mali."
+    point.save()
+    make_article(title_ar="عنوان آخر", title_en="Another title")
+    assert changelist_found(staff_client, term) == [change_url(article)], why
+
+
+def test_changelist_search_finds_nothing_for_unknown_words_and_keeps_authors_to_their_own(
+    make_staff, login, db
+):
+    author_user = make_staff("Authors")
+    mine = make_author(user=author_user)
+    own = make_article(title_en="Sahel mine", authors=[mine])
+    make_article(title_en="Sahel theirs")
+    client = login(author_user)
+    assert changelist_found(client, "sahel") == [change_url(own)]
+    assert changelist_found(client, "nonexistentword") == []
+
+
 def test_changelist_shows_both_titles_and_filters_by_status(staff_client, db):
     make_article(title_ar="عنوان منشور", title_en="Published title")
     make_article(status="draft", title_ar="عنوان مسودة", title_en="Draft title")
@@ -223,3 +270,36 @@ def test_admin_links_to_the_same_screen_in_the_other_language(
     link = page.select_one(".admin-language-switch a")
     assert link.get_text() == label
     assert link["href"] == change_url(article, other)
+
+
+def test_a_search_matching_more_than_the_limit_lists_the_newest_and_says_so(
+    staff_client, db, monkeypatch
+):
+    from articles import admin as article_admin
+
+    monkeypatch.setattr(article_admin, "ADMIN_SEARCH_LIMIT", 2)
+    now = timezone.now()
+    oldest, middle, newest = (
+        make_article(
+            title_en="Sahel drones" if n == 3 else "Sahel",
+            published_at=now - datetime.timedelta(days=n),
+        )
+        for n in (3, 2, 1)
+    )
+    page = html(staff_client.get("/en/admin/articles/article/", {"q": "sahel"}))
+    links = [a["href"].split("?")[0] for a in page.select("#result_list tbody th a")]
+    assert links == [change_url(newest), change_url(middle)]
+    assert "More than 2 articles match" in page.select_one(".messagelist").get_text()
+    # Below the limit nothing is said.
+    page = html(staff_client.get("/en/admin/articles/article/", {"q": "sahel drones"}))
+    assert page.select_one(".messagelist") is None
+    assert [a["href"].split("?")[0] for a in page.select("#result_list tbody th a")] == [
+        change_url(oldest)
+    ]
+
+
+def test_the_year_drill_down_is_left_out_while_searching(staff_client, db):
+    make_article(title_en="Sahel")
+    assert html(staff_client.get("/en/admin/articles/article/")).select_one("nav.toplinks")
+    searched = html(staff_client.get("/en/admin/articles/article/", {"q": "sahel"}))
+    assert searched.select_one("nav.toplinks") is None
