@@ -115,6 +115,10 @@ class LoopbackSite:
         # nginx's workers run as an unprivileged user: they must reach the media folder.
         self.folder.chmod(0o755)
         (self.folder / "media").mkdir(mode=0o755)
+        # nginx's page cache (deploy/nginx.conf), written by its workers.
+        (self.folder / "nginx-cache").mkdir(mode=0o755)
+        if os.geteuid() == 0:
+            shutil.chown(self.folder / "nginx-cache", "nobody", "nogroup")
         self.administer(f'CREATE DATABASE "{self.name}"')
         self.database_made = True
         say(f"database {self.name}, media {self.folder / 'media'}")
@@ -254,6 +258,7 @@ class LoopbackSite:
                 "/etc/ssl/certs/thinktank.pem": str(self.folder / "site.pem"),
                 "/etc/ssl/private/thinktank.key": str(self.folder / "site.key"),
                 "/srv/thinktank/media/": f"{self.folder / 'media'}/",
+                "/var/cache/nginx/thinktank": str(self.folder / "nginx-cache"),
             }
         )
         (self.folder / "site.conf").write_text(site)

@@ -203,6 +203,11 @@ ARTICLES_PER_PAGE = 12
 # How many items the center news list shows.
 CENTER_NEWS_COUNT = 5
 
+# How long nginx in front of the app servers may keep a reader's page for everyone
+# (deploy/nginx.conf reads the X-Accel-Expires header the reader cache sends): the most
+# a reader can see of a page older than the latest edit. 0: the proxy keeps nothing.
+PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "1"))
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
