@@ -5,12 +5,15 @@ project's Python, in its folder, with its settings in the environment.
     python probe.py queries '[{"path": "/en/", "cookies": {"sessionid": "x"}}, …]'
     python probe.py profile /en/articles/why-aqim-is-interested-in-syria/ [cookie=value]
     python probe.py sample      # our site only: slugs, words and an admin session to use
+    python probe.py render /en/articles/…/ 200 [cookie=value]   # our site only
 
 `queries` makes each request three times through Django's test client, with the headers
 the load generator sends, and reports the status, size, X-Cache and SQL queries (timed,
 slowest first) of the last one: the first may fill per-process caches. `profile` runs
 cProfile on one request after two warm-up ones. Everything is printed as JSON on the
-last line of output.
+last line of output. `render` times the CPU of N requests through the test client twice:
+as the site runs (values it remembers between changes of content, such as an article's
+rendered body, are kept) and with nothing remembered (every request renders everything).
 """
 
 import cProfile
@@ -92,6 +95,30 @@ def profile(path, *cookies):
     }
 
 
+def render(path, count, *cookies):
+    """CPU ms per request, with the values the site remembers kept, then with none kept."""
+    import time
+    from unittest import mock
+
+    from thinktank import caching
+
+    browser = client(dict(cookie.split("=", 1) for cookie in cookies))
+
+    def cpu_ms_per_request():
+        for _attempt in range(3):
+            browser.get(path, secure=True)
+        started = time.process_time()
+        for _request in range(int(count)):
+            response = browser.get(path, secure=True)
+            assert response.status_code == 200, response.status_code
+        return (time.process_time() - started) * 1000 / int(count)
+
+    kept = cpu_ms_per_request()
+    with mock.patch.object(caching, "remember", lambda name, tags, compute, **kw: compute()):
+        none_kept = cpu_ms_per_request()
+    return {"path": path, "remembered_ms": kept, "nothing_remembered_ms": none_kept}
+
+
 def sample():
     """Slugs and words that make realistic requests on the seeded site, and a staff session."""
     from django.contrib.auth import (
@@ -155,6 +182,8 @@ if __name__ == "__main__":
         result = queries(json.loads(arguments[0]))
     elif command == "profile":
         result = profile(*arguments)
+    elif command == "render":
+        result = render(*arguments)
     elif command == "sample":
         result = sample()
     else:
