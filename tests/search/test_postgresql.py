@@ -57,3 +57,37 @@ def test_title_matches_rank_above_older_body_matches(client, db):
         titled.url_in("en"),
         mention.url_in("en"),
     ]
+
+
+def test_a_frequent_word_walks_the_readers_index_newest_first(db):
+    """
+    A word in many articles: the page takes the newest matches from the readers' index and
+    stops at the page's last, rather than reading every match to sort them by date.
+    PostgreSQL only knows how many match from the vectors' statistics (migration 0006).
+    """
+    day = timezone.now() - datetime.timedelta(days=1)
+    Article.objects.bulk_create(
+        Article(
+            slug=f"bulk-{number}",
+            status=Status.PUBLISHED,
+            published_at=day - datetime.timedelta(hours=number),
+            title_en="Sahel" if number % 10 else f"Rare word {number}",
+            lead_en="Text",
+            language_published_en=True,
+        )
+        for number in range(3000)
+    )
+    rebuild_articles(Article.objects.all())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'articles_article'::regclass"
+            " AND attname LIKE 'search_vector_%%'"
+        )
+        assert [row[0] for row in cursor.fetchall()] == [1000, 1000]
+        cursor.execute("ANALYZE articles_article")
+    query = Query.parse("sahel")
+    page = Results("en", query).articles().queryset(query, "en", ranked=False)[:12]
+    plan = page.explain()
+    # An index in date order (the readers' index at scale), with no reading of all matches.
+    assert "Index Scan" in plan, plan
+    assert "article_search_en" not in plan, plan
