@@ -116,3 +116,30 @@ def test_other_reader_pages_are_cached_too(client, db, url):
     assert fetch(client, url)[1] == "hit"
     make_article(published_at=timezone.now() - datetime.timedelta(hours=1))
     assert fetch(client, url)[1] == "miss"
+
+
+def test_a_page_made_while_its_article_was_edited_is_not_kept(client, db, monkeypatch):
+    """
+    A reader's request reads the article, then an editor's save lands before the page is
+    stored: the page shows the old title, so it must not be kept under the new version.
+    """
+    from articles import views
+
+    article = make_article(title_en="Old title")
+    render_body = views.article_body
+
+    def body_while_an_editor_saves(shown, language):
+        body = render_body(shown, language)
+        edited = type(shown).objects.get(pk=shown.pk)
+        edited.title_en = "New title"
+        edited.save()
+        return body
+
+    monkeypatch.setattr(views, "article_body", body_while_an_editor_saves)
+    response, state = fetch(client, article.url_in("en"))
+    assert html(response).h1.get_text() == "Old title"
+    monkeypatch.undo()
+    response, state = fetch(client, article.url_in("en"))
+    assert state == "miss"
+    assert html(response).h1.get_text() == "New title"
+    assert fetch(client, article.url_in("en"))[1] == "hit"

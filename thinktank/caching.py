@@ -73,8 +73,7 @@ def bump(*tags):
 
 
 def _increment(tags):
-    for tag in tags:
-        key = tag_key(tag)
+    for key in [*(tag_key(tag) for tag in tags), EPOCH_KEY]:
         # add() then incr(): both atomic in Redis; a missing key starts the count.
         cache.add(key, 0, timeout=None)
         try:
@@ -87,6 +86,13 @@ def _increment(tags):
 def current_versions(tags):
     found = cache.get_many([tag_key(tag) for tag in tags])
     return {tag: found.get(tag_key(tag), 0) for tag in tags}
+
+
+# Moves on with every change of any content. A page is only stored if it did not move
+# while the page was being made: the page's tags are known only once it is made, after
+# its rows were read, so their versions alone cannot tell a page made from rows that
+# changed meanwhile.
+EPOCH_KEY = "content:epoch"
 
 
 def next_publication():
@@ -166,7 +172,8 @@ class ReaderCacheMiddleware:
         if not is_reader_request(request):
             return self.get_response(request)
         key = page_key(request)
-        entry = cache.get(key)
+        found = cache.get_many([key, EPOCH_KEY])
+        entry = found.get(key)
         if entry is not None:
             response, versions, expires = entry
             if time.time() < expires and current_versions(versions) == versions:
@@ -174,10 +181,10 @@ class ReaderCacheMiddleware:
                 return response
         response = self.get_response(request)
         response["X-Cache"] = "miss"
-        self.store(request, key, response)
+        self.store(request, key, response, epoch=found.get(EPOCH_KEY, 0))
         return response
 
-    def store(self, request, key, response):
+    def store(self, request, key, response, *, epoch):
         cacheable = (
             response.status_code == 200
             and not response.streaming
@@ -188,7 +195,10 @@ class ReaderCacheMiddleware:
         if not cacheable:
             return
         tags = getattr(request, "cache_tags", None) or {LISTINGS, NEWS}
-        versions = current_versions(tags)
+        found = cache.get_many([*(tag_key(tag) for tag in tags), EPOCH_KEY])
+        if found.get(EPOCH_KEY, 0) != epoch:
+            return  # content changed while this page was made: it may show either state
+        versions = {tag: found.get(tag_key(tag), 0) for tag in tags}
         expires = time.time() + getattr(request, "cache_timeout", PAGE_TIMEOUT)
         upcoming = next_publication()
         if upcoming:
