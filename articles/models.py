@@ -45,19 +45,29 @@ def first_filled(*values):
     return next((value for value in values if value), "")
 
 
+def with_published_articles(queryset, relation, language):
+    """
+    Rows of `queryset` (authors, topics: `relation` is the article's field that points to
+    them) named in `language` and with an article published in it. EXISTS stops at the
+    first such article of each row, where a join with DISTINCT would read every published
+    article of the archive.
+    """
+    published = Article.objects.published_in(language).filter(**{relation: OuterRef("pk")})
+    return queryset.filter(**{f"name_{language}__gt": ""}).filter(Exists(published))
+
+
 class AuthorQuerySet(models.QuerySet):
     def with_work_published_in(self, language):
         """
         Authors named in `language` with an article published in it: those readers of the
-        language can meet. Finding them joins every published byline of the archive, and
+        language can meet. Finding them reads every published byline of the archive, and
         the answer changes only with content, so their ids are remembered until it does.
         """
         from thinktank import caching
 
         def find():
-            published = Article.objects.published_in(language).filter(authors=OuterRef("pk"))
-            named = Author.objects.filter(**{f"name_{language}__gt": ""})
-            return list(named.filter(Exists(published)).values_list("pk", flat=True))
+            found = with_published_articles(Author.objects.all(), "authors", language)
+            return list(found.values_list("pk", flat=True))
 
         ids = caching.remember(f"authors-with-work:{language}", [caching.LISTINGS], find)
         return self.filter(pk__in=ids)

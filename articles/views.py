@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -33,16 +33,6 @@ def with_authors(queryset):
 def written_in(queryset, field, language):
     """Rows whose translated `field` has text in `language` (NULL and "" both fail `> ""`)."""
     return queryset.filter(**{f"{field}_{language}__gt": ""})
-
-
-def with_published_articles(queryset, relation, language):
-    """Authors or topics with at least one article published in `language`.
-
-    EXISTS stops at the first such article of each row, where a join with DISTINCT would
-    read every published article of the archive.
-    """
-    published = Article.objects.published_in(language).filter(**{relation: OuterRef("pk")})
-    return written_in(queryset, "name", language).filter(Exists(published))
 
 
 class ArticleListView(RememberedCountMixin, ListView):

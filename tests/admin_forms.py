@@ -1,31 +1,11 @@
 """Reading and submitting admin forms the way a browser would."""
 
-from tests.conftest import html
+from loopback_site import form_data as browser_form_data
 
 
 def form_data(response, form_id):
     """What a browser would submit for the admin form as rendered (empty forms left out)."""
-    form = html(response).find("form", id=form_id)
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or "__prefix__" in name or field.get("type") in {"submit", "file"}:
-            continue
-        if field.name == "textarea":
-            # Browsers drop the newline that follows <textarea>.
-            data[name] = field.get_text().removeprefix("\n")
-        elif field.name == "select":
-            selected = field.find_all("option", selected=True)
-            if field.has_attr("multiple"):
-                data[name] = [option["value"] for option in selected]
-            elif selected:
-                data[name] = selected[0]["value"]
-        elif field.get("type") in {"checkbox", "radio"}:
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    return data
+    return browser_form_data(response.content.decode(), form_id)
 
 
 def change_url(article, language="en"):

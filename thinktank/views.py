@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from articles.models import Article, Topic
-from articles.views import with_authors, with_published_articles
+from articles.models import Article, Topic, with_published_articles
+from articles.views import with_authors
 
 from . import caching
 from .search import MAX_RANKED, Query, Results

@@ -6,14 +6,9 @@ an edit reaches readers within that second.
 """
 
 import os
-import sys
 import time
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "deploy"))
-
 from loopback_site import (
     ADMIN,
     DEMO_ARTICLE,
