@@ -24,6 +24,7 @@ from reversion.models import Version
 
 from thinktank import search
 from thinktank.admin_mixins import BilingualFieldsMixin
+from thinktank.inline_rows import OwnedInlinesMixin, OwnRowsFormSetMixin
 
 from . import history, images, permissions, publishing, revisions
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic
@@ -41,7 +42,7 @@ def original_language(obj):
     return obj.original_language if obj is not None else settings.LANGUAGE_CODE
 
 
-class PositionedFormSet(nested_admin.formsets.NestedInlineFormSet):
+class PositionedFormSet(OwnRowsFormSetMixin, nested_admin.formsets.NestedInlineFormSet):
     """
     Make the submitted positions distinct before the forms are validated.
 
@@ -66,6 +67,22 @@ class PositionedFormSet(nested_admin.formsets.NestedInlineFormSet):
         for position, index in enumerate(sorted(range(len(keys)), key=order)):
             self.data[keys[index]] = str(position)
 
+    def save(self, commit=True):
+        saved = super().save(commit)
+        field = getattr(self, "sortable_field_name", None)
+        if commit and field and self.instance.pk is not None:
+            # Rows a post left out keep their old places, which the posted rows may now
+            # claim: number the parent's rows again, in their order, so that no two share
+            # a position when the deferred constraint is checked at commit.
+            rows = self.model._default_manager.filter(**{self.fk.name: self.instance})
+            moved = []
+            for position, row in enumerate(rows.order_by(field, "pk").only("pk", field)):
+                if getattr(row, field) != position:
+                    setattr(row, field, position)
+                    moved.append(row)
+            self.model._default_manager.bulk_update(moved, [field])
+        return saved
+
 
 class PrefetchedPointsFormSet(PositionedFormSet):
     """
@@ -74,6 +91,8 @@ class PrefetchedPointsFormSet(PositionedFormSet):
     """
 
     def get_queryset(self):
+        if self.is_bound:  # a post: the rows it names, checked to be the article's
+            return super().get_queryset()
         if not hasattr(self, "_queryset"):
             prefetched = getattr(self.instance, "_prefetched_objects_cache", {})
             if "indications" in prefetched:
@@ -113,6 +132,7 @@ class TranslatorReadonlyMixin:
 # TranslationInlineModelAdmin (not TranslationStackedInline, which would bring Django's
 # stacked template ahead of nested_admin's in the MRO and hide the nested points).
 class IndicationInline(
+    OwnedInlinesMixin,
     BilingualFieldsMixin,
     TranslatorReadonlyMixin,
     TranslationInlineModelAdmin,
@@ -127,6 +147,7 @@ class IndicationInline(
 
 
 class SectionInline(
+    OwnedInlinesMixin,
     BilingualFieldsMixin,
     TranslatorReadonlyMixin,
     TranslationInlineModelAdmin,
@@ -145,7 +166,7 @@ class SectionInline(
         return super().get_queryset(request).prefetch_related("indications")
 
 
-class AuthorshipInline(nested_admin.NestedTabularInline):
+class AuthorshipInline(OwnedInlinesMixin, nested_admin.NestedTabularInline):
     model = Authorship
     fields = ("position", "author")
     sortable_field_name = "position"
@@ -282,7 +303,11 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
-    BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin, nested_admin.NestedModelAdmin
+    OwnedInlinesMixin,
+    BilingualFieldsMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
+    nested_admin.NestedModelAdmin,
 ):
     form = ArticleAdminForm
     inlines = [AuthorshipInline, SectionInline]
