@@ -23,8 +23,9 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from thinktank import search
-from thinktank.admin_mixins import BilingualFieldsMixin
+from thinktank.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
 from thinktank.inline_rows import OwnedInlinesMixin, OwnRowsFormSetMixin
+from thinktank.restoring import RestoreAsEditMixin
 
 from . import history, images, permissions, publishing, revisions
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic
@@ -304,6 +305,8 @@ class ArticleChangeList(ChangeList):
 @admin.register(Article)
 class ArticleAdmin(
     OwnedInlinesMixin,
+    RestoreAsEditMixin,
+    ShownFieldsOnlyMixin,
     BilingualFieldsMixin,
     VersionAdmin,
     TabbedTranslationAdmin,
@@ -336,6 +339,12 @@ class ArticleAdmin(
     object_history_template = "admin/articles/article/object_history.html"
     # Text a translator may edit in the article's other language.
     translated_text = ("kicker", "title", "summary", "lead", "image_alt", "image_caption")
+    # What a history restore by someone who may not publish leaves as it is.
+    workflow_fields = (
+        "status",
+        "published_at",
+        *(f"language_published_{code}" for code in LANGUAGE_CODES),
+    )
 
     class Media:
         js = ["articles/admin/nested-translation-tabs.js"]
@@ -441,6 +450,20 @@ class ArticleAdmin(
     def has_publish_permission(self, request):
         return permissions.can_publish(request.user)
 
+    def may_recover(self, request, version):
+        """Editors recover any deleted article; an author only one that bylined them."""
+        if not self.has_add_permission(request):
+            return False
+        if permissions.is_editor(request.user):
+            return True
+        mine = set(Author.objects.filter(user=request.user).values_list("pk", flat=True))
+        return any(
+            other._model is Authorship
+            and str(other.field_dict["article_id"]) == str(version.object_id)
+            and other.field_dict["author_id"] in mine
+            for other in version.revision.version_set.all()
+        )
+
     def get_inline_instances(self, request, obj=None):
         return for_translators(request, super().get_inline_instances(request, obj))
 
@@ -454,14 +477,7 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
-        user = request.user
-        if not (permissions.is_editor(user) or permissions.is_translator(user)):
-            # An author's article is theirs: they stay on its byline.
-            author = author_record_for(user)
-            if not article.authorship_set.filter(author=author).exists():
-                Authorship.objects.create(
-                    article=article, author=author, position=article.authorship_set.count()
-                )
+        self.keep_author_on_byline(request, article)
         if form.cleaned_data.get("announce") and article.status == Status.PUBLISHED:
             item = publishing.announce(article)
             if item is None:
@@ -469,6 +485,33 @@ class ArticleAdmin(
                     request,
                     _("Not announced: the center news needs the article's authors and title."),
                 )
+
+    def keep_author_on_byline(self, request, article):
+        """An author's article is theirs: they stay on its byline, however it was saved."""
+        user = request.user
+        if permissions.is_editor(user) or permissions.is_translator(user):
+            return
+        author = author_record_for(user)
+        if not article.authorship_set.filter(author=author).exists():
+            Authorship.objects.create(
+                article=article, author=author, position=article.authorship_set.count()
+            )
+
+    def settle_import(self, request, article):
+        """
+        An imported draft is what the same person could have typed into the add form:
+        fields read-only for them there (an author's publication time) keep their
+        defaults, and an author is on its byline, so that they can open it.
+        """
+        reset = []
+        for name in self.get_readonly_fields(request, None):
+            field = Article._meta.get_field(name)
+            if field.concrete and getattr(article, field.attname) != field.get_default():
+                setattr(article, field.attname, field.get_default())
+                reset.append(field.attname)
+        if reset:
+            article.save(update_fields=reset)
+        self.keep_author_on_byline(request, article)
 
     # Shown in the change list.
 
@@ -676,7 +719,7 @@ class AuthorAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
 
 @admin.register(Author)
-class AuthorAdmin(BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin):
+class AuthorAdmin(RestoreAsEditMixin, BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin):
     form = AuthorAdminForm
     fields = [
         "honorific",

@@ -7,11 +7,13 @@ preview form posts back, so any app server can answer either.
 
 from dataclasses import asdict
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import formset_factory
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
@@ -331,12 +333,15 @@ class ImportView(View):
             return self.render_preview(request, preview, parts, imported, target)
         source = preview.cleaned_data["source"]
         try:
-            if target is None:
-                article = importing.create_article(imported, user=request.user, source=source)
-            else:
-                article = importing.add_translation(
-                    imported, target, user=request.user, source=source
-                )
+            # One revision for the import and what the user's role makes of it.
+            with transaction.atomic(), reversion.create_revision():
+                if target is None:
+                    article = importing.create_article(imported, user=request.user, source=source)
+                    self.model_admin.settle_import(request, article)
+                else:
+                    article = importing.add_translation(
+                        imported, target, user=request.user, source=source
+                    )
         except ImportRefused as refusal:
             preview.add_error(None, refusal.message)
             return self.render_preview(request, preview, parts, imported, target)

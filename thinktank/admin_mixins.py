@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.admin.utils import flatten_fieldsets
 
 
 class BilingualFieldsMixin:
@@ -16,3 +17,30 @@ class BilingualFieldsMixin:
             field.widget.attrs["lang"] = language
             field.widget.attrs["dir"] = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
         return field
+
+
+class ShownFieldsOnlyMixin:
+    """
+    The form the server validates has only the fields the page lets this user edit.
+
+    Django leaves model fields out of the form when they are not in the fieldsets or are
+    read-only, but fields declared on the form class itself (a checkbox such as "announce
+    in the center news") stay in it whatever the fieldsets say: hidden from the page, yet
+    accepted from a forged post. They are taken out here too.
+    """
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "fields" in kwargs and kwargs["fields"] is None:
+            return form  # asked for every field, to work out the fieldsets
+        editable = set(flatten_fieldsets(self.get_fieldsets(request, obj))) - set(
+            self.get_readonly_fields(request, obj)
+        )
+        hidden = [name for name in form.base_fields if name not in editable]
+        if not hidden:
+            return form
+        narrowed = type(form.__name__, (form,), {})
+        narrowed.base_fields = {
+            name: field for name, field in form.base_fields.items() if name not in hidden
+        }
+        return narrowed

@@ -133,3 +133,18 @@ class OwnedInlinesMixin:
         # A new class each time (the factory's), so setting it here touches no other page.
         formset.root_lookup = self.root_lookup
         return formset
+
+
+def inline_tree(model_admin, request, obj):
+    """Every inline of an admin page, nested ones after their parent, each knowing its
+    `root_lookup` (see OwnedInlinesMixin)."""
+    found = []
+
+    def walk(parent):
+        for inline in parent.get_inline_instances(request, obj):
+            found.append(inline)
+            if getattr(inline, "inlines", None):
+                walk(inline)
+
+    walk(model_admin)
+    return found
