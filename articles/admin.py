@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineModelAdmin
 from reversion.admin import VersionAdmin
@@ -391,7 +391,12 @@ class ArticleAdmin(
     def get_prepopulated_fields(self, request, obj=None):
         if permissions.is_translator(request.user):
             return {}
-        return super().get_prepopulated_fields(request, obj)
+        # The address follows the title in the desk's language (modeltranslation would
+        # tie it to the Arabic title even in the English admin).
+        language = get_language()
+        if language not in LANGUAGE_CODES:
+            language = settings.LANGUAGE_CODE
+        return {"slug": [f"title_{language}"]}
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not permissions.can_publish(request.user):

@@ -40,3 +40,30 @@ def test_admin_language_tabs_switch(page, live_server, transactional_db, django_
     # "View on site" leads to the article's public page.
     page.locator("a.viewsitelink").click()
     page.wait_for_url(f"**/ar/articles/{REFERENCE_SLUG}/")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "slug"),
+    [
+        ("en", "Oil and the Red Sea", "oil-and-the-red-sea"),
+        ("ar", "النفط والبحر الأحمر", "النفط-والبحر-الأحمر"),
+    ],
+)
+def test_the_title_in_the_desks_language_fills_the_address(
+    page, live_server, transactional_db, django_user_model, language, title, slug
+):
+    """Typing a new article's title in the admin's own language fills its address."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")
+    page.goto(f"{live_server.url}/{language}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-passphrase")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/{language}/admin/articles/article/add/")
+    field = page.locator(f"#id_title_{language}")
+    tabs = page.locator(".ui-tabs").filter(has=field)
+    tabs.get_by_role("tab", name=language.upper()).click()
+    field.press_sequentially(title)
+    # Letters off the US keyboard are typed without key events, as an input method
+    # would insert them; the next key a writer presses (here End) updates the address.
+    field.press("End")
+    expect(page.locator("#id_slug")).to_have_value(slug)
