@@ -1,13 +1,14 @@
 """
-Images editors upload (article images, author photos): what the site accepts, the alt
-text each one needs, and no file left behind by a save that fails.
+Images editors upload (article images, author photos, news images): what the site
+accepts, the alt text each one needs, and no file left behind by a save that fails.
 
 An upload is refused for its bytes and its pixels before anything decodes it: Pillow
-reads an image's size from its header, so a decompression bomb is caught cheaply.
+reads an image's size from its header, so a decompression bomb is caught cheaply. Then
+it is decoded in full, so that a file cut short, or whose data is not the picture its
+header describes, is refused here rather than failing on the pages that show it.
 """
 
 from contextvars import ContextVar
-from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -24,8 +25,9 @@ from . import renditions
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
-# The models whose image fields this module watches, with those fields' names.
-IMAGE_FIELDS = {"articles.Article": ["image"], "articles.Author": ["photo"]}
+# The models whose image fields this module watches ("app_label.Model": field names);
+# watch_uploads() adds to it.
+IMAGE_FIELDS = {}
 
 
 def validate_upload(file):
@@ -64,6 +66,7 @@ def validate_upload(file):
             if width * height > max_pixels:
                 raise too_many_pixels
             image.verify()
+        check_decodes(file, image_format, (width, height))
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -93,10 +96,37 @@ def validate_upload(file):
         )
 
 
+def check_decodes(file, image_format, size):
+    """
+    Refuse an image whose pixels cannot all be read. verify() checks a file's structure,
+    not its pixels: a JPEG cut short passes it, and so does a JPEG or PNG header followed
+    by data that is not its picture. Only decoding finds them, and Pillow refuses a short
+    file while ImageFile.LOAD_TRUNCATED_IMAGES is off, as nothing here turns it on.
+    """
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            if image_format == "JPEG":
+                # Decoded at an eighth of the size: every byte is still read, in a fraction
+                # of the time and memory.
+                image.draft("RGB", (size[0] // 8 or 1, size[1] // 8 or 1))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise
+    except Exception:
+        raise ValidationError(
+            _(
+                "This image is damaged or incomplete: it could not be read to the end. "
+                "Export or download it again from the original and upload the new file."
+            ),
+            code="image_damaged",
+        ) from None
+
+
 class ImageUploadField(forms.ImageField):
     """
     An image field that tells the editor why an upload is refused: too heavy, too many
-    pixels, not an image, or a format the site does not take.
+    pixels, not an image, damaged, or a format the site does not take.
     """
 
     def to_python(self, data):
@@ -177,17 +207,31 @@ def _note_new_uploads(sender, instance, **kwargs):
     ]
 
 
-def _claim(name):
-    files = _unclaimed.get()
-    if files is not None:
-        files.pop(name, None)
+def _keep_after_commit(file):
+    """
+    What the save's commit does for a new upload: the file is kept (claimed), and its
+    renditions are made so that readers never wait for them.
+
+    A named function rather than functools.partial: Django names the callback of a
+    robust on_commit() that fails by its __qualname__, which a partial lacks, so the
+    report of the failure would itself raise AttributeError out of the commit.
+    """
+
+    def keep():
+        files = _unclaimed.get()
+        if files is not None:
+            files.pop(file.name, None)
+        # The save has committed: an image whose renditions cannot be made (damaged
+        # since it was checked) is logged and left out of pages, never made an error.
+        renditions.page_picture(file)
+
+    return keep
 
 
 def _track_new_uploads(sender, instance, **kwargs):
     """
     Once the new files are written: forget them if the request fails before the save
-    commits; when it commits, keep them and make their renditions, so that readers
-    never wait for them.
+    commits; when it commits, keep them and make their renditions.
     """
     for field_name in instance.__dict__.pop("_new_image_fields", []):
         file = getattr(instance, field_name)
@@ -196,15 +240,24 @@ def _track_new_uploads(sender, instance, **kwargs):
         files = _unclaimed.get()
         if files is not None:
             files[file.name] = file.storage
-        transaction.on_commit(partial(_claim, file.name))
-        # robust: the save has committed; a rendition that fails now is made again on
-        # the first page that shows the image, and must not turn the save into an error.
-        transaction.on_commit(partial(renditions.picture, file), robust=True)
+        # robust: whatever else goes wrong there (a storage outage), the save has
+        # committed and must not turn into an error page.
+        transaction.on_commit(_keep_after_commit(file), robust=True)
+
+
+def watch_uploads(model, field_names):
+    """
+    Remove the uploads to `field_names` of `model` ("app_label.Model") that a failing
+    request leaves behind, and make their renditions when their save commits. Each app
+    watches its own models' images.
+    """
+    IMAGE_FIELDS[model] = list(field_names)
+    pre_save.connect(_note_new_uploads, sender=model, dispatch_uid=f"{model}.images.note")
+    post_save.connect(_track_new_uploads, sender=model, dispatch_uid=f"{model}.images.track")
 
 
 request_started.connect(_watch_request, dispatch_uid="articles.images.watch")
 request_finished.connect(_forget_request, dispatch_uid="articles.images.forget")
 got_request_exception.connect(_discard_unclaimed, dispatch_uid="articles.images.discard")
-for model in IMAGE_FIELDS:
-    pre_save.connect(_note_new_uploads, sender=model, dispatch_uid=f"{model}.images.note")
-    post_save.connect(_track_new_uploads, sender=model, dispatch_uid=f"{model}.images.track")
+watch_uploads("articles.Article", ["image"])
+watch_uploads("articles.Author", ["photo"])

@@ -8,14 +8,22 @@ the media storage under THUMBNAIL_PREFIX, and remembers its name and size in its
 key-value store (the cache, backed by a database table). Later renders only read that
 store: no image work and no storage request. A new upload gets its renditions as soon as
 its save commits (see images.py), so readers do not wait for them.
+
+An upload can become unreadable after it was accepted (cut short or deleted in the
+storage): whatever shows or processes an image then goes without it (`page_picture`),
+with a warning in the log, so that one damaged file never takes a page or a save down.
 """
 
+import logging
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.db import DatabaseError
 from PIL import features
 from sorl.thumbnail import get_thumbnail
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ class Picture:
 
 
 class RenditionError(Exception):
-    """The upload could not be read (missing from the storage, or unreadable)."""
+    """The upload could not be read (missing from the storage, or damaged)."""
 
 
 def fallback_format(name):
@@ -84,7 +92,32 @@ def picture(image):
     if not image:
         return None
     fallback = fallback_format(image.name)
-    return Picture(
-        webp=renditions(image, "WEBP") if features.check("webp") else [],
-        fallback=renditions(image, fallback),
-    )
+    try:
+        return Picture(
+            webp=renditions(image, "WEBP") if features.check("webp") else [],
+            fallback=renditions(image, fallback),
+        )
+    except (RenditionError, DatabaseError):
+        # A lost database is not a damaged image: the site's 503 page answers for it.
+        raise
+    except Exception as error:
+        # sorl-thumbnail lets Pillow's and the storage's errors through (a truncated
+        # JPEG is an OSError only once its pixels are decoded), and they come in many kinds.
+        raise RenditionError(image.name) from error
+
+
+def page_picture(image):
+    """
+    The renditions of `image` for a page or a save: None when there is no image or when
+    they cannot be made, which is logged as a warning for the administrators to replace
+    the upload. Never raises for the image's sake.
+    """
+    try:
+        return picture(image)
+    except RenditionError as error:
+        logger.warning(
+            "Image %s left out: its renditions cannot be made (%s). Upload it again.",
+            error,
+            error.__cause__ or "missing from the storage, or unreadable",
+        )
+        return None

@@ -3,8 +3,6 @@
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from . import renditions
-
 
 def article_structured_data(article, request, image_url=None):
     """A schema.org Article (https://schema.org/Article) with its authors and dates."""
@@ -35,13 +33,12 @@ def article_structured_data(article, request, image_url=None):
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 
-def share_image_url(article, request):
-    """The widest rendition of the article's image, for link previews (never the upload)."""
-    if not article.image:
-        return None
-    try:
-        picture = renditions.picture(article.image)
-    except renditions.RenditionError:
+def share_image_url(picture, request):
+    """
+    The widest rendition of the article's image (`picture`, its renditions as the page
+    shows them), for link previews, never the upload; None without one.
+    """
+    if picture is None:
         return None
     return request.build_absolute_uri(picture.img.url)
 

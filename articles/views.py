@@ -12,7 +12,7 @@ from django.views.generic import ListView
 from thinktank import caching, search
 from thinktank.pagination import RememberedCountMixin
 
-from . import citations, permissions, seo
+from . import citations, permissions, renditions, seo
 from .models import Article, Author, Indication, Topic
 
 
@@ -162,7 +162,10 @@ def article_detail(request, slug):
             if article.is_published_in(code)
         ],
     }
-    share_image = seo.share_image_url(article, request)
+    # Made once for the figure and the link previews; None (the page shown without it)
+    # when the upload cannot be read.
+    context["article_picture"] = renditions.page_picture(article.image)
+    share_image = seo.share_image_url(context["article_picture"], request)
     context["share_image"] = share_image
     context["structured_data"] = seo.article_structured_data(article, request, share_image)
     if article.is_published_in(language):

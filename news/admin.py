@@ -1,15 +1,35 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from articles import images
 from thinktank.admin_mixins import BilingualFieldsMixin
 
 from .models import NewsItem
 
 
+class NewsItemAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
+    # The same checks as article images: too heavy, too many pixels, damaged, alt text.
+    alt_text_fields = {"image": "image_alt"}
+
+    class Meta:
+        field_classes = {"image": images.ImageUploadField}
+
+
 @admin.register(NewsItem)
 class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
-    fields = ["headline", "body", "status", "published_at", "article", "link", "image"]
+    form = NewsItemAdminForm
+    fields = [
+        "headline",
+        "body",
+        "status",
+        "published_at",
+        "article",
+        "link",
+        "image",
+        "image_alt",
+    ]
     list_display = ["headline_ar", "headline_en", "status", "published_at"]
     list_filter = ["status", "published_at"]
     date_hierarchy = "published_at"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from articles import images
 from articles.models import Article, Status, first_filled, paragraphs
 from thinktank import search
 from thinktank.search import SearchIndex
@@ -52,7 +53,19 @@ class NewsItem(models.Model):
         blank=True,
         help_text=_("Where the item leads when it announces something outside the site."),
     )
-    image = models.ImageField(_("image"), upload_to="news/%Y/", blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="news/%Y/", blank=True, validators=[images.validate_upload]
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for readers who cannot see it: screen readers speak "
+            "it, and browsers show it if the image does not load. Needed in each "
+            "language when there is an image."
+        ),
+    )
     # The site search's normalised document and its tsvector per language, written by
     # thinktank/search.py's signals (connected in articles/models.py).
     search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
@@ -93,3 +106,7 @@ class NewsItem(models.Model):
         if urlsplit(self.link).scheme in {"http", "https"}:
             return self.link
         return self.get_absolute_url()
+
+
+# An upload left by a failing request is removed; a saved one gets its renditions.
+images.watch_uploads("news.NewsItem", ["image"])

@@ -5,4 +5,4 @@ from .models import NewsItem
 
 @register(NewsItem)
 class NewsItemTranslationOptions(TranslationOptions):
-    fields = ("headline", "body")
+    fields = ("headline", "body", "image_alt")

@@ -10,25 +10,29 @@ articles/renditions.py), never the upload itself.
 `sizes` says how wide the page shows the image, so that the browser downloads the
 smallest rendition that is sharp enough (default: the whole width of the window).
 `loading` is "lazy" unless given. Renders nothing when there is no image, or when its
-renditions cannot be made.
-"""
+renditions cannot be made (a warning in the log says which upload to replace).
 
-import logging
+Where the markup around the image (a figure and its caption) must go too when the image
+cannot be shown, make its renditions first and give those to the tag:
+
+    {% with shown=author.photo|renditions %}{% if shown %}
+      <div class="author-profile__photo">{% picture shown alt=author.photo_alt %}</div>
+    {% endif %}{% endwith %}
+"""
 
 from django import template
 
-from articles import renditions
+from articles.renditions import Picture, page_picture
 
 register = template.Library()
-logger = logging.getLogger(__name__)
+
+
+@register.filter
+def renditions(image):
+    """The image's renditions (a Picture), or None when there are none to show."""
+    return image if isinstance(image, Picture) else page_picture(image)
 
 
 @register.inclusion_tag("includes/picture.html")
 def picture(image, *, alt, sizes="100vw", loading="lazy"):
-    try:
-        rendered = renditions.picture(image)
-    except Exception:
-        # An image must never take its page down: the page is shown without it.
-        logger.exception("No renditions of %r", getattr(image, "name", image))
-        rendered = None
-    return {"picture": rendered, "alt": alt or "", "sizes": sizes, "loading": loading}
+    return {"picture": renditions(image), "alt": alt or "", "sizes": sizes, "loading": loading}

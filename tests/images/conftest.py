@@ -1,9 +1,12 @@
+import shutil
 from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from sorl.thumbnail import default as sorl
 
 from articles.models import Article, Author
+from news.models import NewsItem
 from tests.admin_forms import change_url, form_data
 from tests.factories import make_article
 
@@ -19,6 +22,13 @@ def media_root(settings, tmp_path):
     cache.clear()
 
 
+def forget_renditions(root):
+    """As on a server that never made the renditions: none stored, none remembered."""
+    shutil.rmtree(root / "renditions", ignore_errors=True)
+    sorl.kvstore.clear()
+    cache.clear()
+
+
 def stored_files(root):
     """What is in the media storage, as paths relative to it."""
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
@@ -29,6 +39,7 @@ def saved_state():
     return (
         list(Article.objects.values_list("pk", "image", "image_alt_en", "edit_version")),
         list(Author.objects.values_list("pk", "photo", "photo_alt_en")),
+        list(NewsItem.objects.values_list("pk", "image", "image_alt_en")),
     )
 
 
@@ -42,15 +53,17 @@ class AdminForm:
     image_field: str
     alt_field: str
     fields: dict
+    model: type
 
-    def submit(self, image, alt=("صورة الاجتماع", "The meeting")):
-        data = form_data(self.client.get(self.url), self.form_id)
+    def submit(self, image, alt=("صورة الاجتماع", "The meeting"), language="en"):
+        url = self.url.replace("/en/", f"/{language}/", 1)
+        data = form_data(self.client.get(url), self.form_id)
         data.update(self.fields)
         data[self.image_field] = image
         for code, text in zip(("ar", "en"), alt, strict=True):
             data[f"{self.alt_field}_{code}"] = text
         data["_save"] = "Save"
-        return self.client.post(self.url, data)
+        return self.client.post(url, data)
 
 
 def new_article_form(client):
@@ -61,11 +74,12 @@ def new_article_form(client):
         "image",
         "image_alt",
         {"slug": "new-analysis", "title_ar": "تحليل", "title_en": "An analysis"},
+        Article,
     )
 
 
 def article_form(client, article):
-    return AdminForm(client, change_url(article), "article_form", "image", "image_alt", {})
+    return AdminForm(client, change_url(article), "article_form", "image", "image_alt", {}, Article)
 
 
 def new_author_form(client):
@@ -76,14 +90,30 @@ def new_author_form(client):
         "photo",
         "photo_alt",
         {"slug": "new-author", "name_ar": "كاتب", "name_en": "A writer"},
+        Author,
     )
 
 
-@pytest.fixture(params=["new article", "article", "new author"])
+def new_news_form(client):
+    return AdminForm(
+        client,
+        "/en/admin/news/newsitem/add/",
+        "newsitem_form",
+        "image",
+        "image_alt",
+        {"headline_ar": "صدر العدد الجديد", "headline_en": "The new issue is out"},
+        NewsItem,
+    )
+
+
+@pytest.fixture(params=["new article", "article", "new author", "new news item"])
 def admin_form(request, staff_client, db):
-    """The admin forms that take an image: adding an article, changing one, adding an author."""
+    """The admin forms that take an image: adding an article, changing one, adding an
+    author, adding a news item."""
     if request.param == "new article":
         return new_article_form(staff_client)
     if request.param == "article":
         return article_form(staff_client, make_article())
-    return new_author_form(staff_client)
+    if request.param == "new author":
+        return new_author_form(staff_client)
+    return new_news_form(staff_client)

@@ -1,21 +1,17 @@
 import pytest
 from django.contrib import admin
 
-from articles.models import Article, Author
-
 from .conftest import saved_state, stored_files
 from .samples import image_file
 
 
 def saved_object(admin_form):
-    model = Author if admin_form.image_field == "photo" else Article
-    return model.objects.order_by("-pk").first()
+    return admin_form.model.objects.order_by("-pk").first()
 
 
 def fail_after_saving(monkeypatch, admin_form):
     """Make the admin fail after it has written the object and its image: a half-way save."""
-    model = Author if admin_form.image_field == "photo" else Article
-    model_admin = type(admin.site._registry[model])
+    model_admin = type(admin.site._registry[admin_form.model])
 
     def save_related(self, request, form, formsets, change):
         raise RuntimeError("the connection dropped")
