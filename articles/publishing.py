@@ -58,8 +58,10 @@ def submit(article):
 
 def announcement_headlines(article):
     """{"ar": "د. X يكتب: (title)", "en": "Dr. X writes: (title)"} for each language the
-    article and all its authors are written in."""
+    article and all its authors are written in, each short enough for the center news
+    (a long title is shortened, see fit_headline)."""
     authors = list(article.authors.all())
+    limit = NewsItem._meta.get_field("headline").max_length
     headlines = {}
     for code, _name in settings.LANGUAGES:
         title = getattr(article, f"title_{code}")
@@ -76,12 +78,45 @@ def announcement_headlines(article):
         if code == "ar":
             feminine = all(a.gender == a.Gender.FEMININE for a in authors)
             verb = ARABIC_WRITES[(min(len(names), 3), feminine)]
-            headlines[code] = f"{' و'.join(names)} {verb}: ({title})"
+            headlines[code] = fit_headline(f"{' و'.join(names)} {verb}: ", title, limit)
         else:
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             verb = "writes" if len(names) == 1 else "write"
-            headlines[code] = f"{joined} {verb}: ({title})"
+            headlines[code] = fit_headline(f"{joined} {verb}: ", title, limit)
     return headlines
+
+
+ELLIPSIS = "…"
+# Left out before an ellipsis: "(Title, …)" reads as a list cut short.
+TRAILING_PUNCTUATION = " \t\n,;:.-–—،؛"
+
+
+def shorten(text, length):
+    """
+    `text` in at most `length` characters: whole when it fits, else cut after its last
+    whole word that fits (mid-word only for a first word too long by itself) and
+    followed by an ellipsis.
+    """
+    if len(text) <= length:
+        return text
+    room = length - len(ELLIPSIS)
+    if room <= 0:
+        return ELLIPSIS[:length]
+    cut = text[:room]
+    if not text[room].isspace() and any(character.isspace() for character in cut):
+        cut = cut[: max(index for index, character in enumerate(cut) if character.isspace())]
+    cut = cut.rstrip(TRAILING_PUNCTUATION) or text[:room]
+    return cut + ELLIPSIS
+
+
+def fit_headline(lead_in, title, limit):
+    """
+    "lead_in(title)" in at most `limit` characters (the headline column's max_length),
+    shortening the title, and only in the pathological case of bylines that fill the
+    column by themselves the lead-in too; the parentheses are always kept.
+    """
+    lead_in = shorten(lead_in, max(limit - len(f"({ELLIPSIS})"), 0))
+    return f"{lead_in}({shorten(title, limit - len(lead_in) - len('()'))})"
 
 
 def announce(article):
