@@ -1,9 +1,10 @@
 """
 Body text as readers see it. Editors write plain paragraphs with a few marks for what
-Word gave them: *emphasis*, **strong** and [links](https://…) (the importer writes the
-same marks). The text is escaped first, so whatever an editor types shows as typed;
-Markdown then reads only those inline marks (no headings, lists or quotes: a paragraph
-stays a paragraph), and nh3 keeps only inline emphasis and http(s)/mailto links.
+Word gave them: *emphasis*, **strong**, `code` and [links](https://…) (the importer
+writes the same marks). The text is escaped first, so whatever an editor types shows as
+typed; Markdown then reads only those inline marks (no headings, lists or quotes: a
+paragraph stays a paragraph), and nh3 keeps only inline emphasis, code and http(s)/mailto
+links.
 """
 
 import threading
@@ -13,6 +14,8 @@ import nh3
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
+from markdown.util import AtomicString
 
 register = template.Library()
 
@@ -44,6 +47,22 @@ INLINE_READERS = [
 _local = threading.local()
 
 
+class EscapedBacktickProcessor(BacktickInlineProcessor):
+    """
+    `code` in text that is escaped already. Markdown escapes a code span's text again,
+    so "AT&T", escaped to "AT&amp;T" before Markdown, reached readers as "AT&amp;T"
+    shown literally. The span's text is taken back to what it was before Markdown's
+    second escaping: Markdown escapes every "&" (and the text holds no "<" or ">",
+    escaped as it is), so turning each "&amp;" back into "&" undoes exactly that.
+    """
+
+    def handleMatch(self, m, data):
+        element, start, end = super().handleMatch(m, data)
+        if element is not None and not isinstance(element, str):
+            element.text = AtomicString(element.text.replace("&amp;", "&"))
+        return element, start, end
+
+
 def _reader():
     # Markdown objects keep state while converting: one per thread.
     if not hasattr(_local, "markdown"):
@@ -54,6 +73,8 @@ def _reader():
         for name in INLINE_READERS:
             if name in reader.inlinePatterns:
                 reader.inlinePatterns.deregister(name)
+        # Same name and priority: it replaces Markdown's own code span reader.
+        reader.inlinePatterns.register(EscapedBacktickProcessor(BACKTICK_RE), "backtick", 190)
         _local.markdown = reader
     return _local.markdown
 
