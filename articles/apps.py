@@ -8,6 +8,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Analyses")
 
     def ready(self):
-        from thinktank import caching
+        from thinktank import caching, search
 
         caching.connect_signals()
+        # Rebuild the search documents of articles, authors and news whenever their words
+        # change: the article, its sections, points and byline, however they are written.
+        search.connect_signals()

@@ -60,6 +60,7 @@ from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 
 from news.models import NewsItem
+from thinktank import search
 
 from .models import Article, Indication, Section, Status
 
@@ -1446,6 +1447,9 @@ def create_article(imported, *, user=None, source=""):
                 )
                 for number, point in enumerate(section.points)
             )
+        # bulk_create() sends no signal: say that the points belong in the article's
+        # search document, which is made once this transaction commits.
+        search.articles_changed([article.pk])
         record(article)
     return article
 

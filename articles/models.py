@@ -472,8 +472,3 @@ class Indication(models.Model):
 
     def body_paragraphs(self):
         return paragraphs(self.body)
-
-
-# Rebuild the search documents of articles, authors and news whenever their words change,
-# including the sections, points and byline the admin saves after the article.
-search.connect_signals()

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from articles.models import Article
+from tests.factories import committed
 from tests.seed import REFERENCE_SLUG
 
 
@@ -36,7 +37,8 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def demo(db):
     """The demo content, as `load_demo` loads it; returns the reference article."""
-    call_command("load_demo", stdout=io.StringIO())
+    with committed():
+        call_command("load_demo", stdout=io.StringIO())
     return Article.objects.get(slug=REFERENCE_SLUG)
 
 

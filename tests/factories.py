@@ -1,8 +1,10 @@
-"""Small builders for the objects tests need; each returns saved objects."""
+"""Small builders for the objects tests need; each returns saved, committed objects."""
 
+import contextlib
 import datetime
 import itertools
 
+from django.test import TestCase
 from django.utils import timezone
 
 from articles.models import Article, Author, Authorship, Indication, Section, Status
@@ -11,6 +13,18 @@ from news.models import NewsItem
 _counter = itertools.count(1)
 
 
+@contextlib.contextmanager
+def committed():
+    """
+    Writes inside are followed by what their commit does (the search documents of what
+    they changed are rebuilt then), which a test's own transaction never does. In a
+    transactional test the commit happens anyway, and this adds nothing.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+
+
+@committed()
 def make_author(**fields):
     number = next(_counter)
     defaults = {
@@ -23,6 +37,7 @@ def make_author(**fields):
     return Author.objects.create(**{**defaults, **fields})
 
 
+@committed()
 def make_article(*, sections=0, points=0, authors=(), languages=("ar", "en"), **fields):
     """A published article written in `languages`, with sections × points of text."""
     number = next(_counter)
@@ -57,6 +72,7 @@ def make_article(*, sections=0, points=0, authors=(), languages=("ar", "en"), **
     return article
 
 
+@committed()
 def make_news(**fields):
     number = next(_counter)
     defaults = {

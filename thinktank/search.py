@@ -21,9 +21,10 @@ Each article keeps, per language:
 The vector is a stored column written from Python rather than a GeneratedField: it is
 built from rows of other tables (sections, points, authors) and from Python-normalised
 text, which a generated column cannot see, and a generated `to_tsvector()` would not even
-migrate on SQLite. Signals keep the columns current (`connect_signals()`); code that
-writes with `bulk_create()` or `update()`, which send none, calls the `rebuild_*()`
-functions itself.
+migrate on SQLite. Signals keep the columns current (`connect_signals()`), rebuilding each
+changed article once, when the transaction that changed it commits; code that writes with
+`bulk_create()` or `update()`, which send none, calls `articles_changed()` or the
+`rebuild_*()` functions itself.
 
 News items and authors keep a document and a vector too (their snippets are cut from
 their own text; authors, a few hundred rows, need no index). On SQLite the same
@@ -38,6 +39,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from asgiref.local import Local
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -45,9 +47,9 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import F, Func, Index, Prefetch, Q, TextField, Value
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -532,10 +534,6 @@ def _write_vectors(queryset, parts):
 
 _AUTHOR_TEXT = ("honorific", "name", "position", "bio")
 
-# Articles being deleted: their sections, points and bylines go first, and their
-# documents need no rebuilding on the way out.
-_articles_being_deleted = set()
-
 
 def _article_texts(article, language):
     """(text for snippets, document) of an article in `language`."""
@@ -566,7 +564,7 @@ def rebuild_articles(queryset):
     Article = queryset.model
     Author = Article._meta.get_field("authors").related_model
     texts = [f"search_{kind}_{code}" for kind in ("text", "document") for code in CONFIGS]
-    pks = queryset.exclude(pk__in=_articles_being_deleted).values_list("pk", flat=True)
+    pks = queryset.values_list("pk", flat=True)
     for chunk in _chunks(pks):
         articles = list(
             Article.objects.filter(pk__in=chunk)
@@ -618,59 +616,122 @@ def rebuild_news(queryset):
     _write_vectors(queryset.model.objects.filter(pk__in=[item.pk for item in items]), parts=2)
 
 
-def _article_saved(sender, instance, **kwargs):
-    rebuild_articles(sender.objects.filter(pk=instance.pk))
+# What the transactions of this thread changed, by database: {alias: {"articles": {ids}, …}}.
+_changed = Local()
 
 
-def _article_deleting(sender, instance, **kwargs):
-    _articles_being_deleted.add(instance.pk)
+def _note(using, **changed):
+    """
+    Rebuild the documents of `changed` (articles=, sections=, authors=, news= ids) once,
+    when the transaction that changed them commits; outside a transaction, at once.
+
+    An article's document is made from its own row and from rows written after it (the
+    admin saves the article, then its sections and points in formsets; an import or a
+    fixture writes points in bulk or in any order): rebuilt at each save, it would miss
+    what was written after, and cost one rebuild per point. At commit everything is there.
+    """
+    waiting = getattr(_changed, using, None)
+    if waiting is None:
+        waiting = {"articles": set(), "sections": set(), "authors": set(), "news": set()}
+        setattr(_changed, using, waiting)
+    for kind, ids in changed.items():
+        waiting[kind].update(ids)
+
+    # A named function, not a partial: Django names a failed robust callback by its
+    # __qualname__. One per change: the first to run rebuilds everything noted, the
+    # others find nothing left; and a savepoint rolled back, which drops the callbacks
+    # registered inside it, cannot drop the one a change before it needs.
+    def rebuild_changed_documents():
+        _rebuild_changed(using)
+
+    # Robust: the content is committed by then, and a failed rebuild must not turn the
+    # editor's saved work into an error page. It is logged (logger django.db.backends.base)
+    # and the article's next save rebuilds it.
+    transaction.on_commit(rebuild_changed_documents, using=using, robust=True)
 
 
-def _article_deleted(sender, instance, **kwargs):
-    _articles_being_deleted.discard(instance.pk)
+def _rebuild_changed(using):
+    from articles.models import Article, Author
+    from news.models import NewsItem
+
+    waiting = getattr(_changed, using, None)
+    setattr(_changed, using, None)
+    if not waiting or not any(waiting.values()):
+        return
+    articles = waiting["articles"]
+    # One transaction: a document never goes without its vector. Rows deleted meanwhile
+    # (or whose writing was rolled back) are simply not found.
+    with transaction.atomic(using=using):
+        if waiting["authors"]:
+            rebuild_authors(Author.objects.filter(pk__in=waiting["authors"]))
+            # Bylines are in the documents of the authors' articles.
+            articles |= set(
+                Article.authors.through.objects.filter(author__in=waiting["authors"]).values_list(
+                    "article_id", flat=True
+                )
+            )
+        if waiting["sections"]:
+            # Points name their section; its article is looked up once for all of them.
+            articles |= set(
+                Article.objects.filter(sections__in=waiting["sections"]).values_list(
+                    "pk", flat=True
+                )
+            )
+        if articles:
+            rebuild_articles(Article.objects.filter(pk__in=articles))
+        if waiting["news"]:
+            rebuild_news(NewsItem.objects.filter(pk__in=waiting["news"]))
 
 
-def _part_changed(sender, instance, **kwargs):
+def articles_changed(article_ids, *, using=DEFAULT_DB_ALIAS):
+    """
+    Rebuild these articles' documents when the transaction commits (at once outside
+    one). For code that writes an article's parts with `bulk_create()` or `update()`,
+    which send no signals; saving through the ORM needs no call.
+    """
+    _note(using, articles=article_ids)
+
+
+def _article_changed(sender, instance, using, **kwargs):
+    _note(using, articles=[instance.pk])
+
+
+def _part_changed(sender, instance, using, **kwargs):
     # Sections and bylines hold their article's id; points hold their section's.
-    from articles.models import Article
-
     if hasattr(instance, "article_id"):
-        rebuild_articles(Article.objects.filter(pk=instance.article_id))
+        _note(using, articles=[instance.article_id])
     else:
-        rebuild_articles(Article.objects.filter(sections=instance.section_id))
+        _note(using, sections=[instance.section_id])
 
 
-def _byline_added(sender, instance, action, pk_set, **kwargs):
+def _byline_added(sender, instance, action, pk_set, using, **kwargs):
     # `article.authors.add()` creates bylines with bulk_create(), which sends no post_save.
     # Removing one deletes the Authorship row, which sends post_delete.
-    from articles.models import Article
-
     if action == "post_add":
-        articles = pk_set if kwargs["reverse"] else [instance.pk]
-        rebuild_articles(Article.objects.filter(pk__in=articles))
+        _note(using, articles=pk_set if kwargs["reverse"] else [instance.pk])
 
 
-def _author_saved(sender, instance, **kwargs):
-    rebuild_authors(sender.objects.filter(pk=instance.pk))
-    rebuild_articles(instance.articles.all())
+def _author_changed(sender, instance, using, **kwargs):
+    _note(using, authors=[instance.pk])
 
 
-def _news_saved(sender, instance, **kwargs):
-    rebuild_news(sender.objects.filter(pk=instance.pk))
+def _news_changed(sender, instance, using, **kwargs):
+    _note(using, news=[instance.pk])
 
 
 def connect_signals():
     """
-    Rebuild documents whenever their words change. Signals rather than `save()` methods:
-    the admin saves an article first and its sections, points and byline afterwards, in
-    formsets, and each of those saves must reach the article's document.
+    Rebuild documents whenever their words change, however they are written: the admin's
+    forms and inlines, bulk actions, restoring a revision and `loaddata` (both save with
+    raw=True), imports, `load_demo`. Signals rather than `save()` methods, so that every
+    save of every part reaches its article; the rebuild itself waits for the commit
+    (`_note()`). Code that writes with `bulk_create()` or `update()` calls
+    `articles_changed()` or the `rebuild_*()` functions.
     """
     receivers = [
-        (post_save, _article_saved, "articles.Article"),
-        (pre_delete, _article_deleting, "articles.Article"),
-        (post_delete, _article_deleted, "articles.Article"),
-        (post_save, _author_saved, "articles.Author"),
-        (post_save, _news_saved, "news.NewsItem"),
+        (post_save, _article_changed, "articles.Article"),
+        (post_save, _author_changed, "articles.Author"),
+        (post_save, _news_changed, "news.NewsItem"),
         (m2m_changed, _byline_added, "articles.Authorship"),
     ]
     for part in ("articles.Section", "articles.Indication", "articles.Authorship"):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from articles.models import Author
 from tests.admin_forms import change_url, form_data
 from tests.conftest import html
-from tests.factories import make_article, make_author
+from tests.factories import committed, make_article, make_author
 from tests.seed import normalise
 
 
@@ -186,7 +186,8 @@ def test_changelist_search_uses_the_search_index(staff_client, db, term, why):
     )
     point = article.sections.get().indications.get()
     point.body_en = "Drones over Mali."
-    point.save()
+    with committed():
+        point.save()
     make_article(title_ar="عنوان آخر", title_en="Another title")
     assert changelist_found(staff_client, term) == [change_url(article)], why
 

@@ -1,9 +1,11 @@
 from articles.models import Indication, Section
 from tests.conftest import html
+from tests.factories import committed
 
 
+@committed()
 def add_section(article, language="ar", *, heading="", body="", point_title="", point_body=""):
-    """A section with one numbered point, saved one row at a time as the admin saves them."""
+    """A section with one numbered point, saved row by row as the admin saves them, committed."""
     section = Section.objects.create(
         article=article,
         position=article.sections.count(),

@@ -74,7 +74,7 @@ def test_english_words_are_found_in_other_forms(client, db, query):
 def test_every_part_of_an_article_is_searched(client, db):
     """Kicker, title, summary, lead, headings, texts, points, closings and bylines are found."""
     from articles.models import Authorship
-    from tests.factories import make_author
+    from tests.factories import committed, make_author
 
     article = make_article(
         languages=("en",),
@@ -87,8 +87,10 @@ def test_every_part_of_an_article_is_searched(client, db):
         article, "en", heading="Headingword", body="Bodyword", point_title="Pointword"
     )
     section.closing_en = "Closingword"
-    section.save()
-    Authorship.objects.create(article=article, author=make_author(name_en="Bylineword"))
+    author = make_author(name_en="Bylineword")
+    with committed():
+        section.save()
+        Authorship.objects.create(article=article, author=author)
     for word in ["kickerword", "titleword", "summaryword", "leadword", "headingword"]:
         assert found(search(client, word, "en")) == [article.url_in("en")], word
     for word in ["bodyword", "pointword", "closingword", "bylineword"]:
