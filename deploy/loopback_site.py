@@ -364,14 +364,15 @@ class Client:
             _NoRedirects, urllib.request.HTTPSHandler(context=_UNVERIFIED)
         )
 
-    def get(self, path, timeout=30):
-        return self.request(path, timeout=timeout)
+    def get(self, path, timeout=30, headers=None):
+        return self.request(path, timeout=timeout, headers=headers)
 
     def post(self, path, data, timeout=30):
         return self.request(path, data, timeout=timeout)
 
-    def request(self, path, data=None, timeout=30):
-        headers = {}
+    def request(self, path, data=None, timeout=30, headers=None):
+        """`headers` (e.g. another Host than the address's) go with the request."""
+        headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if self.direct:

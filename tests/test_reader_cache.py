@@ -143,3 +143,32 @@ def test_a_page_made_while_its_article_was_edited_is_not_kept(client, db, monkey
     assert state == "miss"
     assert html(response).h1.get_text() == "New title"
     assert fetch(client, article.url_in("en"))[1] == "hit"
+
+
+def addresses(response):
+    """The absolute addresses a page gives of itself: canonical, og:url, its languages."""
+    page = html(response)
+    return [
+        page.find("link", rel="canonical")["href"],
+        page.find("meta", property="og:url")["content"],
+        *(link["href"] for link in page.select('link[rel="alternate"][hreflang]')),
+    ]
+
+
+def test_each_host_name_and_scheme_is_served_pages_with_its_own_addresses(client, db, settings):
+    """A page kept for one host name, or for http, is never served to another or to https."""
+    settings.ALLOWED_HOSTS = ["think.example.org", "www.think.example.org"]
+    article = make_article()
+    path = article.url_in("en")
+    for host, secure in [
+        ("think.example.org", False),
+        ("www.think.example.org", False),
+        ("think.example.org", True),
+    ]:
+        origin = f"{'https' if secure else 'http'}://{host}/"
+        for state in ("miss", "hit"):
+            response = client.get(path, headers={"host": host}, secure=secure)
+            assert response["X-Cache"] == state, (origin, state)
+            found = addresses(response)
+            assert len(found) == 2 + len(settings.LANGUAGES)  # an hreflang per language
+            assert all(address.startswith(origin) for address in found), (origin, found)

@@ -87,7 +87,13 @@ def app_servers(count, cache_env):
 
 
 class Browser:
-    """Just enough of a browser: cookies, forms with their CSRF token."""
+    """
+    Just enough of a browser: cookies, forms with their CSRF token. It asks for the site's
+    one host name whichever server it reaches, as the proxy in front of them passes it on:
+    pages are kept per host name, since they hold absolute addresses.
+    """
+
+    HOST = "127.0.0.1"
 
     def __init__(self, base):
         self.base = base
@@ -96,7 +102,8 @@ class Browser:
         )
 
     def get(self, path):
-        with self.opener.open(self.base + path, timeout=30) as response:
+        request = urllib.request.Request(self.base + path, headers={"Host": self.HOST})
+        with self.opener.open(request, timeout=30) as response:
             return response.headers.get("X-Cache"), response.read().decode()
 
     def post(self, path, data):
@@ -104,7 +111,9 @@ class Browser:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
         request = urllib.request.Request(
-            self.base + path, data=body.encode(), headers={"Referer": self.base + path}
+            self.base + path,
+            data=body.encode(),
+            headers={"Host": self.HOST, "Referer": self.base + path},
         )
         with self.opener.open(request, timeout=30) as response:
             return response.read().decode()

@@ -1,6 +1,8 @@
 """
 Whole-page caching for anonymous readers, shared by every app server through the cache
-(Redis in production, local memory when REDIS_URL is unset).
+(Redis in production; production refuses a cache in each process's memory, see
+thinktank/settings.py). A page is kept per address, scheme and host included, and
+language (`page_key`).
 
 A cached page remembers the content it was made from as *tags* ("article:12", "news",
 "listings", …) and the version each tag had. Saving content bumps the versions of its
@@ -32,7 +34,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 PAGE_TIMEOUT = 60 * 60  # an hour at most, whatever happens
@@ -46,9 +48,20 @@ def tag_key(tag):
 
 
 def page_key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """
+    What a page is kept under: what Django's own cache middleware keys it on
+    (django.utils.cache._generate_cache_key), the full address with its scheme and host,
+    and the language it is made in. Pages carry absolute addresses (canonical, og:url,
+    hreflang, the sitemap's and feeds' links): a page made for http:// or for one host
+    name must never be served for https:// or another. The language comes from the
+    address (/ar/, /en/), else the cookie and Accept-Language, as LocaleMiddleware, which
+    runs after this, will choose it.
+    """
+    address = request.build_absolute_uri()
+    language = translation.get_language_from_request(request, check_path=True)
+    digest = hashlib.sha256(f"{language}|{address}".encode()).hexdigest()
     # HEAD is answered from the page GET made (and the other way round).
-    return f"page:GET:{path}"
+    return f"page:GET:{digest}"
 
 
 def add_tags(request, *tags):

@@ -9,6 +9,7 @@ import os
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from loopback_site import (
     ADMIN,
     DEMO_ARTICLE,
@@ -33,8 +34,8 @@ def site():
         yield running
 
 
-def cache_states(client, path, times=4):
-    return [client.get(path).headers.get("X-Proxy-Cache") for _ in range(times)]
+def cache_states(client, path, times=4, headers=None):
+    return [client.get(path, headers=headers).headers.get("X-Proxy-Cache") for _ in range(times)]
 
 
 def test_readers_pages_are_answered_by_nginx(site):
@@ -70,3 +71,19 @@ def test_an_edit_reaches_readers_through_nginx_within_the_second(site):
         # One second of nginx's copy, plus the refresh that follows it.
         assert time.monotonic() - saved < 3, "readers still see the old title"
         time.sleep(0.05)
+
+
+def test_each_host_name_is_answered_with_its_own_addresses(site):
+    """nginx keeps a page per Host as the browser sent it: a page made for one is never
+    answered to another, whose addresses (canonical, og:url) would then be wrong."""
+    reader = Client(site.url)
+    with_port = f"localhost:{site.https_port}"
+    # A fresh copy at nginx for the Host with the port, then at once the others.
+    assert "HIT" in cache_states(reader, ARTICLE, headers={"Host": with_port})
+    for host in ("localhost", "127.0.0.1", with_port):
+        page = reader.get(ARTICLE, headers={"Host": host}).text
+        assert canonical_of(page) == f"https://{host}{ARTICLE}", host
+
+
+def canonical_of(page):
+    return BeautifulSoup(page, "html.parser").find("link", rel="canonical")["href"]
