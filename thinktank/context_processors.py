@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -15,7 +16,7 @@ def languages(request):
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_uri(request, url),
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )
@@ -23,8 +24,20 @@ def languages(request):
         "language_alternates": alternates,
         "other_languages": [alt for alt in alternates if alt["code"] != current],
         # The page's address without its query string (page numbers aside).
-        "canonical_url": request.build_absolute_uri(canonical_path(request)),
+        "canonical_url": absolute_uri(request, canonical_path(request)),
     }
+
+
+def absolute_uri(request, location):
+    """
+    `location` with the site's scheme and host, or as it is when the request's Host is
+    not one of ALLOWED_HOSTS: the page being made is then the 400 page that refuses
+    that Host, which must not raise DisallowedHost again while it is rendered.
+    """
+    try:
+        return request.build_absolute_uri(location)
+    except DisallowedHost:
+        return location
 
 
 def canonical_path(request):

@@ -3,7 +3,8 @@
 import ipaddress
 
 from django.conf import settings
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, DisallowedHost
+from django.utils import translation
 
 
 def client_ip(request):
@@ -51,4 +52,29 @@ class RefuseNullCharactersMiddleware:
             for key, values in request.GET.lists()
         ):
             raise BadRequest("A NUL character in the address.")
+        return self.get_response(request)
+
+
+class AllowedHostMiddleware:
+    """
+    Answer "bad request" to a request whose Host is not one of ALLOWED_HOSTS, before any
+    other middleware sees it.
+
+    Django checks the Host only when something asks for it (CommonMiddleware does), and
+    the reader cache (thinktank/caching.py) answers from its store before that: a page
+    kept there was served to any Host. First in MIDDLEWARE, so that LocaleMiddleware has
+    not run: the 400 page is put in the language of the path here, or the site's own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:
+            language = translation.get_language_from_path(request.path_info)
+            translation.activate(language or settings.LANGUAGE_CODE)
+            # Django answers it with the 400 page and logs it (django.security).
+            raise
         return self.get_response(request)
