@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -741,6 +742,15 @@ class AuthorAdmin(RestoreAsEditMixin, BilingualFieldsMixin, VersionAdmin, Tabbed
     search_fields = ["name_ar", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # The accounts the autocomplete offers, and no other: a forged id of a reader's
+            # or a disabled account is an invalid choice.
+            kwargs["queryset"] = get_user_model()._default_manager.filter(
+                is_staff=True, is_active=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Topic)

@@ -4,7 +4,8 @@ Settings for the think-tank CMS.
 Everything comes from environment variables (documented in `.env.example`). With none
 set, the site runs in development mode: debug on, a development-only secret key, SQLite
 under `var/` and an in-memory cache. `DJANGO_DEBUG=0` is production, which refuses to
-start without a real secret key and allowed hosts rather than inventing them.
+start without a real secret key, allowed hosts and a cache its processes share, rather
+than inventing them.
 """
 
 import os
@@ -47,7 +48,8 @@ else:
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin with a site of our own (thinktank/admin_site.py).
+    "thinktank.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A Host outside ALLOWED_HOSTS is a 400 before anything, the reader cache included,
+    # answers it (thinktank/security.py).
+    "thinktank.security.AllowedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag and 304 for every response, including those served from the reader cache.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -93,7 +98,10 @@ if not DEBUG:
     # Static files in production, before any other middleware does work for them (see
     # "Files" below). In development the development server serves them, and whitenoise
     # would only complain that nothing has been collected yet.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "thinktank.urls"
 
@@ -133,8 +141,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Pages and the versions that make them stale are kept in the cache (thinktank/caching.py),
+# which must be shared by every process serving the site: in a process's own memory, an
+# edit handled by one process would not reach readers served by the others for an hour.
+# Production therefore refuses to start with the in-memory cache, unless it is declared
+# to run one process only (one server, one worker).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
+SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS", False)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -150,7 +164,8 @@ if REDIS_URL:
         }
     }
 elif CACHE_DIR:
-    # Several processes on one machine without Redis can still share a cache.
+    # Several processes on ONE machine without Redis can still share a cache; app servers
+    # on several machines need Redis (each would keep its own folder).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -158,6 +173,14 @@ elif CACHE_DIR:
         }
     }
 else:
+    if not DEBUG and not SINGLE_PROCESS:
+        raise ImproperlyConfigured(
+            "REDIS_URL must be set when DJANGO_DEBUG=0: without it each process caches pages "
+            "in its own memory, and readers served by the other processes see an edit only "
+            "up to an hour later. For processes on one machine only, DJANGO_CACHE_DIR may "
+            "name a folder they share; a site served by one process may declare it with "
+            "DJANGO_SINGLE_PROCESS=1."
+        )
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -245,6 +268,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0" if DE
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "").strip("/") + "/"
 if ADMIN_PATH == "/":
     ADMIN_PATH = "admin/"
+# Where signing in leads when the page asked for (`next`) is missing or not on this site
+# (https://evil.example/, //evil.example): the admin's index, in the language of the
+# sign-in page. Django's default, /accounts/profile/, is no page here.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Only staff sign in. A session lasts at most 8 hours from sign-in (a working day; the
 # time is not renewed by activity, so a stolen cookie is not good for longer) and ends
@@ -356,12 +383,24 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Errors and warnings, tracebacks included, go to standard error in production, where
 # gunicorn and the service manager keep them: Django's own default only mails them to
 # ADMINS, so a 500 or a database outage would otherwise leave no trace on the server.
+# A request for a Host outside ALLOWED_HOSTS (robots trying addresses) is the client's
+# error: it gets one line, as its traceback would only bury the server's own errors.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"production_only": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "production_only": {"()": "django.utils.log.RequireDebugFalse"},
+        "without_traceback": {"()": "thinktank.logs.WithoutTraceback"},
+    },
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "filters": ["production_only"]},
+        "stderr_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["production_only", "without_traceback"],
+        },
+    },
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": ["stderr_one_line"], "propagate": False},
     },
     "root": {"handlers": ["stderr"], "level": "WARNING"},
 }

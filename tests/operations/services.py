@@ -66,6 +66,8 @@ def production_environment(**variables):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        # AppServer runs one gunicorn worker: its own memory may be the cache.
+        DJANGO_SINGLE_PROCESS="1",
         **variables,
     )
 

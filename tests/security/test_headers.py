@@ -16,6 +16,8 @@ PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-production-secret-" + "k" * 40,
     "DJANGO_ALLOWED_HOSTS": "think.example.org",
+    # Named, never connected to: no check opens the cache.
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 
 

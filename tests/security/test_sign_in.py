@@ -1,5 +1,7 @@
 """Signing in: strong passwords, throttled guessing, short sessions and an audit trail."""
 
+from urllib.parse import urlencode
+
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.forms import AdminUserCreationForm
@@ -240,3 +242,44 @@ def test_staff_sessions_end_with_the_browser_and_within_eight_hours(client, edit
     assert not cookie["max-age"]
     assert cookie["httponly"]
     assert client.session.get_expiry_age() == 8 * 60 * 60
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize(
+    "unsafe", ["https://evil.example/", "//evil.example", "https://evil.example/en/admin/"]
+)
+def test_a_next_page_off_the_site_leads_to_the_admin_index(client, editor, language, unsafe):
+    """Signing in with `next` on another site ends on the admin's index in the page's language."""
+    response = client.post(
+        f"/{language}/admin/login/?{urlencode({'next': unsafe})}",
+        {"username": "editor", "password": PASSWORD, "next": unsafe},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_USER_AGENT="Tests/1.0",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/admin/"
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert html(page).html["lang"] == language
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_next_page_on_the_site_is_kept(client, editor, language):
+    """Signing in from a page of the admin leads back to that page."""
+    wanted = f"/{language}/admin/articles/article/?status__exact=draft"
+    response = client.post(
+        f"/{language}/admin/login/",
+        {"username": "editor", "password": PASSWORD, "next": wanted},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_USER_AGENT="Tests/1.0",
+    )
+    assert response["Location"] == wanted
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_user_name_longer_than_any_account_is_a_form_error(client, editor, language):
+    """A 300-character user name is refused by the form, not a server error."""
+    response = attempt(client, "a" * 300, language=language)
+    assert response.status_code == 200
+    assert html(response).select(".errorlist, .errornote")
+    assert not AccessAttempt.objects.exists()

@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from accounts.autocomplete import AccountAwareAutocompleteJsonView
+from accounts.forms import SignInForm
+
+
+class EditorialAdminSite(admin.AdminSite):
+    """
+    Django's admin site, but for its sign-in form (accounts/forms.py) and its
+    autocomplete: there a link to a staff account (an author's account) is offered to
+    whoever may edit the form it is on, without the right to see the list of users
+    (accounts/autocomplete.py).
+    """
+
+    login_form = SignInForm
+
+    def autocomplete_view(self, request):
+        return AccountAwareAutocompleteJsonView.as_view(admin_site=self)(request)
