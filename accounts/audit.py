@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from thinktank.security import client_ip
+from core.security import client_ip
 
 from .models import AuditEvent
 from .roles import ROLE_LABELS

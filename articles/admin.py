@@ -23,10 +23,10 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineMode
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
+from core.inline_rows import OwnedInlinesMixin, OwnRowsFormSetMixin
+from core.restoring import RestoreAsEditMixin
 from thinktank import search
-from thinktank.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
-from thinktank.inline_rows import OwnedInlinesMixin, OwnRowsFormSetMixin
-from thinktank.restoring import RestoreAsEditMixin
 
 from . import history, images, permissions, publishing, revisions
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic

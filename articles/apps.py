@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Analyses")
 
     def ready(self):
-        from thinktank import caching, search
+        from core import caching
+        from thinktank import search
 
         caching.connect_signals()
         # Rebuild the search documents of articles, authors and news whenever their words

@@ -63,7 +63,7 @@ class AuthorQuerySet(models.QuerySet):
         language can meet. Finding them reads every published byline of the archive, and
         the answer changes only with content, so their ids are remembered until it does.
         """
-        from thinktank import caching
+        from core import caching
 
         def find():
             found = with_published_articles(Author.objects.all(), "authors", language)

@@ -9,8 +9,9 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from thinktank import caching, search
-from thinktank.pagination import RememberedCountMixin
+from core import caching
+from core.pagination import RememberedCountMixin
+from thinktank import search
 
 from . import citations, permissions, renditions, seo
 from .models import Article, Author, Indication, Topic

@@ -100,7 +100,7 @@ def render(path, count, *cookies):
     import time
     from unittest import mock
 
-    from thinktank import caching
+    from core import caching
 
     browser = client(dict(cookie.split("=", 1) for cookie in cookies))
 

@@ -22,7 +22,7 @@ What it does, all on 127.0.0.1:
    per request: requests/s, p50 and p99 latency, CPU per request of the gunicorn
    processes (from /proc/<pid>/stat) and SQL queries per request (bench/probe.py, the
    same request through Django's test client). Our pages twice: uncached (with a
-   `sessionid` cookie, which the reader cache in thinktank/caching.py never serves) and
+   `sessionid` cookie, which the reader cache in core/caching.py never serves) and
    cached (no cookie, after a first request filled the cache).
 5. Server time of each page type, one request at a time over many URLs (articles,
    listing pages, topics, authors, searches), and of the admin's article change list and

@@ -4,7 +4,7 @@ from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import images
-from thinktank.admin_mixins import BilingualFieldsMixin
+from core.admin_mixins import BilingualFieldsMixin
 
 from .models import NewsItem
 

@@ -3,8 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from thinktank import caching
-from thinktank.pagination import RememberedCountMixin
+from core import caching
+from core.pagination import RememberedCountMixin
 
 from .models import NewsItem
 

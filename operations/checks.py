@@ -13,7 +13,7 @@ PROCESS_LOCAL_CACHES = {"django.core.cache.backends.locmem.LocMemCache"}
 def check_cache_is_shared(app_configs, **kwargs):
     """
     Readers' pages, and the versions that tell when they are stale, are kept in the
-    default cache (thinktank/caching.py). In one process's memory, an edit handled by one
+    default cache (core/caching.py). In one process's memory, an edit handled by one
     app server or worker would not reach readers of the others for up to an hour, unless
     one process serves the whole site (DJANGO_SINGLE_PROCESS=1).
     """

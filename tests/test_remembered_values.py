@@ -1,5 +1,5 @@
 """
-What pages remember between changes of content (thinktank/caching.py's `remember`): an
+What pages remember between changes of content (core/caching.py's `remember`): an
 article's rendered body, the center news, listing counts and the home page's topics and
 years. Signed-in people never get cached pages, so these tests read as one of them (a
 session cookie): whatever they see comes from the remembered values, not from a cached

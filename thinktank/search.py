@@ -55,7 +55,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from thinktank import caching
+from core import caching
 
 CONFIGS = {"ar": "arabic", "en": "english"}
 

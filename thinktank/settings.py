@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "csp",
     # Throttles sign-ins after repeated failures (see "Security" below).
     "axes",
+    # The project's apps, each above the ones it imports: core (plumbing), accounts,
+    # articles, news.
+    "core",
     "accounts",
     "articles",
     "news",
@@ -73,17 +76,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # A Host outside ALLOWED_HOSTS is a 400 before anything, the reader cache included,
-    # answers it (thinktank/security.py).
-    "thinktank.security.AllowedHostMiddleware",
+    # answers it (core/security.py).
+    "core.security.AllowedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag and 304 for every response, including those served from the reader cache.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a reader's page served from the cache costs no session work.
-    "thinktank.caching.ReaderCacheMiddleware",
+    "core.caching.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # A NUL character in the address is a 400, not a database error (thinktank/security.py).
-    "thinktank.security.RefuseNullCharactersMiddleware",
+    # A NUL character in the address is a 400, not a database error (core/security.py).
+    "core.security.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,7 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "thinktank.context_processors.languages",
+                "core.context_processors.languages",
             ],
         },
     },
@@ -141,7 +144,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Pages and the versions that make them stale are kept in the cache (thinktank/caching.py),
+# Pages and the versions that make them stale are kept in the cache (core/caching.py),
 # which must be shared by every process serving the site: in a process's own memory, an
 # edit handled by one process would not reach readers served by the others for an hour.
 # Production therefore refuses to start with the in-memory cache, unless it is declared
@@ -258,7 +261,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # How many proxies in front of the app append to X-Forwarded-For: the address the
-# outermost one saw is the reader's (thinktank/security.py). 0 trusts no header, as on a
+# outermost one saw is the reader's (core/security.py). 0 trusts no header, as on a
 # laptop; behind the production proxy it must be 1, or every sign-in would count against
 # the proxy's own address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
@@ -311,7 +314,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "thinktank.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # The audit trail records successful sign-ins; axes' own log of them would repeat it.
 AXES_DISABLE_ACCESS_LOG = True
@@ -390,7 +393,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "production_only": {"()": "django.utils.log.RequireDebugFalse"},
-        "without_traceback": {"()": "thinktank.logs.WithoutTraceback"},
+        "without_traceback": {"()": "core.logs.WithoutTraceback"},
     },
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "filters": ["production_only"]},

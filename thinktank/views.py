@@ -7,8 +7,8 @@ from django.utils.translation import get_language
 
 from articles.models import Article, Topic, with_published_articles
 from articles.views import with_authors
+from core import caching
 
-from . import caching
 from .search import MAX_RANKED, Query, Results
 
 LATEST_ON_HOME = 6

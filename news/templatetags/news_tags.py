@@ -4,8 +4,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core import caching
 from news.models import NewsItem
-from thinktank import caching
 
 register = template.Library()
 

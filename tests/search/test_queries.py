@@ -12,7 +12,7 @@ JUNK = [
     "—…«»",
     "x" * 2000,
     "مقالات " * 400,
-    # (NUL is refused with a 400 before any view: thinktank/security.py.)
+    # (NUL is refused with a 400 before any view: core/security.py.)
     "\x01\x1b[0m\x7f",
     "'; DROP TABLE articles_article; --",
     "' OR '1'='1",

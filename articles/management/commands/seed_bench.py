@@ -45,8 +45,9 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from articles.models import Article, Author, Authorship, Indication, Section, Status, Topic
+from core import caching
 from news.models import NewsItem
-from thinktank import caching, search
+from thinktank import search
 
 PREFIX = "bench-"
 NEWS_LINK = "https://bench.invalid/news/"

@@ -61,7 +61,7 @@ class AllowedHostMiddleware:
     other middleware sees it.
 
     Django checks the Host only when something asks for it (CommonMiddleware does), and
-    the reader cache (thinktank/caching.py) answers from its store before that: a page
+    the reader cache (core/caching.py) answers from its store before that: a page
     kept there was served to any Host. First in MIDDLEWARE, so that LocaleMiddleware has
     not run: the 400 page is put in the language of the path here, or the site's own.
     """
