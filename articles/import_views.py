@@ -26,6 +26,7 @@ from django.views import View
 from . import importing
 from .importing import ImportRefused, Part, Reason, Role
 from .models import Article, Indication, Section
+from .signals import center_news_found
 
 # Every part posts back a role and a text (a point its lead phrase too, a left-out part
 # its reason): 300 parts stay under Django's limit of 1,000 fields a request.
@@ -179,10 +180,10 @@ class PartForm(forms.Form):
         role = cleaned_data.get("role")
         lead = cleaned_data.get("lead", "")
         text = cleaned_data.get("text", "")
-        if role == Role.POINT and self.add_prefix("lead") not in self.data:
+        if role == Role.INDICATION and self.add_prefix("lead") not in self.data:
             # The part has just been made a point: find its lead phrase as the reader would.
             lead, text = importing.split_lead_phrase(importing.clean(text), self.language)
-        elif role != Role.POINT and lead:
+        elif role != Role.INDICATION and lead:
             # A point turned into something else keeps its lead phrase's words.
             text = f"{lead} {text}".strip()
             lead = ""
@@ -190,7 +191,7 @@ class PartForm(forms.Form):
             cleaned_data["reason"] = Reason.EDITOR
         elif role != Role.LEFT_OUT:
             cleaned_data["reason"] = ""
-        if role == Role.POINT and not (lead.strip() or text.strip()):
+        if role == Role.INDICATION and not (lead.strip() or text.strip()):
             self.add_error("text", _("A numbered point needs a lead phrase or a text."))
         if role == Role.DATE and not importing.parse_date(text):
             self.add_error(
@@ -207,7 +208,7 @@ class PartForm(forms.Form):
                 _("Too long for this part (%(limit)d characters at most): make it a paragraph.")
                 % {"limit": limit},
             )
-        if role == Role.POINT and len(importing.clean(lead)) > LEAD_PHRASE_LIMIT:
+        if role == Role.INDICATION and len(importing.clean(lead)) > LEAD_PHRASE_LIMIT:
             self.add_error(
                 "lead",
                 _("A lead phrase has %(limit)d characters at most.") % {"limit": LEAD_PHRASE_LIMIT},
@@ -374,7 +375,13 @@ class ImportView(View):
                 % {"language": imported.language_name, "article": article},
             )
         if create_news and request.user.has_perm("news.add_newsitem"):
-            items = importing.create_news_items(imported)
+            items = [
+                item
+                for _receiver, made in center_news_found.send(
+                    sender=Article, headlines=imported.news_headlines
+                )
+                for item in made
+            ]
             if items:
                 messages.info(
                     request,

@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 from django.utils.translation import override
 
+import articles
 from articles import importing
 from tests.seed import SEED
 
 FIXTURES = SEED.parent / "importing"
 DEMO = json.loads(
-    (Path(importing.__file__).parent / "demo" / "content.json").read_text(encoding="utf-8")
+    (Path(articles.__file__).parent / "demo" / "content.json").read_text(encoding="utf-8")
 )["articles"][0]
 
 LEAD = "The lead paragraph of the analysis. It is a sentence or two long, as leads are."
@@ -71,7 +72,7 @@ def test_numbered_point_is_split_into_lead_phrase_and_text(written, lead, body):
     imported = importing.read_text(
         article("A title", LEAD, "Various Indications", "The intro:", written, "2- Second Point.")
     )
-    points = imported.sections[0].points
+    points = imported.sections[0].indications
     assert len(points) == 2
     assert (points[0].title, points[0].paragraphs) == (lead, [body])
 
@@ -93,12 +94,12 @@ def test_arabic_ordinal_headings_and_arabic_digits_give_the_right_counts():
     assert imported.date == datetime.date(2018, 11, 19)
     assert len(imported.lead) == 2
     assert [len(s.body) for s in imported.sections] == [3, 2, 1]
-    assert [len(s.points) for s in imported.sections] == [0, 0, 4]
-    assert [len(p.paragraphs) for p in imported.points] == [2, 1, 2, 1]
+    assert [len(s.indications) for s in imported.sections] == [0, 0, 4]
+    assert [len(p.paragraphs) for p in imported.indications] == [2, 1, 2, 1]
     assert [len(s.closing) for s in imported.sections] == [0, 0, 1]
     headings = [s.heading for s in imported.sections]
     assert [h.split()[0] for h in headings] == ["أولاً-", "ثانياً:", "ثالثاً-"]
-    assert [p.title for p in imported.points] == [
+    assert [p.title for p in imported.indications] == [
         point["title"]["ar"] for point in DEMO["sections"][2]["indications"]
     ]
 
@@ -145,12 +146,12 @@ def test_points_of_several_paragraphs_and_the_closing_text():
         )
     )
     first, second = imported.sections
-    assert [p.paragraphs for p in first.points] == [
+    assert [p.paragraphs for p in first.indications] == [
         ["Its text.", "Its second paragraph."],
         ["Its text.", "Its second paragraph."],
     ]
     assert first.closing == ["The section's closing paragraph."]
-    assert second.body == [BODY] and not second.points
+    assert second.body == [BODY] and not second.indications
 
 
 def test_text_pasted_from_word_has_one_paragraph_per_line():
@@ -162,7 +163,7 @@ def test_text_pasted_from_word_has_one_paragraph_per_line():
     assert imported.title == "A title"
     assert imported.lead == [LEAD]
     assert [(s.heading, s.body) for s in imported.sections] == [(heading, [BODY])]
-    assert imported.points[0].title == "Lead Phrase."
+    assert imported.indications[0].title == "Lead Phrase."
 
 
 def test_hard_wrapped_lines_are_joined_into_paragraphs():

@@ -69,13 +69,13 @@ def test_word_file_gives_headings_by_style_and_bold_lead_phrases_exactly():
     (section,) = imported.sections
     assert section.heading == "Various Indications"
     assert section.body == ["The new approach gives several indications:"]
-    assert [point.title for point in section.points] == [
+    assert [point.title for point in section.indications] == [
         "Defying International Efforts.",
         "Sending out Implicit Messages",
         # The full stop just after the bold words belongs to the phrase: the page adds none.
         "Reducing Pressure.",
     ]
-    assert [point.paragraphs for point in section.points] == [
+    assert [point.paragraphs for point in section.indications] == [
         ["There are views that the group defies its enemies."],
         ["that AQIM was able to support its terrorist base."],
         [

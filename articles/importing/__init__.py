@@ -1,0 +1,82 @@
+"""
+Importing an article from the text its editors have: pasted text, a page dump or a Word file.
+
+Reading goes in three steps, shared by the admin's import page and `import_article`:
+
+1. `read_text`, `read_upload`, `read_bytes`, `read_path` turn the input into `Block`s, one per
+   paragraph, and refuse what is not text or Word with an `ImportRefused` that says why.
+2. `read_structure` gives every block a role (kicker, title, date, paragraph, heading,
+   numbered indication, left out…) as a list of `Part`s. The admin's preview shows these
+   parts and lets the editor correct them.
+3. `assemble` builds the article (lead, sections, indications, closing text) from the parts,
+   read or corrected; `create_article` and `add_translation` save it in one transaction.
+
+How a part is recognised, in short (each rule is documented where it is applied):
+- a leading "أخبار المركز" / "Center News" line and the lines under it are the center news,
+  left out of the article and offered as news items;
+- the date is a line that is a date and nothing else ("04 أبريل، 2018", "April 4, 2018",
+  "16/11/2015"); the one or two short lines before it are the kicker and the title;
+- a heading is a short line without closing punctuation that has text after it, a line
+  that opens with an ordinal ("أولاً-", "ثانياً:", "First:"), or in Word a heading style;
+- a numbered indication opens with its number ("1-", "1.", "(1)", "١-") or is in a Word
+  numbered list; paragraphs after it belong to it, except the last paragraph before the
+  next heading, which is the section's closing text (in Word: the first paragraph after
+  the list that is not indented);
+- an indication's lead phrase is its bold opening in Word; in text, the words up to the
+  first colon, or up to a full stop when they read as a phrase (Title Case in English, at
+  most six words in Arabic); failing that, in English the Title Case words it opens with
+  ("Sending out Implicit Messages that AQIM…"), in Arabic the words before a connective
+  (بأن، أن، التي، خاصة…). The phrase keeps its own punctuation: the page adds none.
+
+Body text stays plain text. Word's italics, bold (outside a lead phrase) and links are kept
+in a light inline form that Markdown readers know: `*italic*`, `**bold**` and
+`[text](https://…)`; only http(s) and mailto links are kept as links, other targets keep
+their text only. Nothing here produces HTML.
+
+The package reads in layers, each module importing only those before it: `refusals` (the
+limits and `ImportRefused`), `rules` (what one line is), `structure` (the parts and the
+article they make), `word` (Word files), `sources` (the entry points for text and files);
+`saving` writes the result to the database.
+"""
+
+from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused
+from .rules import clean, is_arabic, parse_date, split_lead_phrase
+from .saving import add_translation, check_lengths, create_article, translation_problems
+from .sources import SUFFIXES, read_bytes, read_path, read_text, read_upload
+from .structure import (
+    ImportedArticle,
+    ImportedIndication,
+    ImportedSection,
+    Part,
+    Reason,
+    Role,
+    assemble,
+    read_structure,
+)
+
+__all__ = [
+    "MAX_TEXT_BYTES",
+    "MAX_WORD_FILE_BYTES",
+    "SUFFIXES",
+    "ImportRefused",
+    "ImportedArticle",
+    "ImportedIndication",
+    "ImportedSection",
+    "Part",
+    "Reason",
+    "Role",
+    "add_translation",
+    "assemble",
+    "check_lengths",
+    "clean",
+    "create_article",
+    "is_arabic",
+    "parse_date",
+    "read_bytes",
+    "read_path",
+    "read_structure",
+    "read_text",
+    "read_upload",
+    "split_lead_phrase",
+    "translation_problems",
+]
