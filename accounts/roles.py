@@ -3,8 +3,9 @@ The staff roles, as Django groups, and the permissions each one carries.
 
 The admin enforces what the permissions allow; the finer rules that depend on the
 article (an author's own drafts, a translator's other language) are in
-articles/permissions.py. Changing a role's permissions here takes a migration that calls
-`sync_roles` again.
+articles/permissions.py. Changing a role's permissions here takes a new migration with
+the new mapping written out in it (migrations are frozen: see accounts/migrations/0003);
+tests/accounts/test_roles.py fails until the newest one agrees with this file.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -1,12 +1,11 @@
 import nested_admin
 import reversion
-from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -14,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info, ngettext
@@ -24,11 +23,12 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
-from core.inline_rows import OwnedInlinesMixin, OwnRowsFormSetMixin
+from core.inline_rows import OwnedInlinesMixin
 from core.restoring import RestoreAsEditMixin
-from thinktank import search
+from search.queries import Query, matching_any_language
 
-from . import history, images, permissions, publishing, revisions
+from . import history, permissions, publishing, revisions
+from .forms import ArticleAdminForm, AuthorAdminForm, PositionedFormSet, PrefetchedPointsFormSet
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic
 
 revisions.register_articles()
@@ -42,68 +42,6 @@ def original_language(obj):
     if isinstance(obj, Section):
         obj = obj.article
     return obj.original_language if obj is not None else settings.LANGUAGE_CODE
-
-
-class PositionedFormSet(OwnRowsFormSetMixin, nested_admin.formsets.NestedInlineFormSet):
-    """
-    Make the submitted positions distinct before the forms are validated.
-
-    Editors set positions by dragging (the field is hidden), so equal or unreadable values
-    only come from a broken script or a hand-made request; nested_admin's template cannot
-    even sort them. Ties keep the order in which the forms were submitted, values that are
-    not numbers go last, and nested_admin renumbers everything 0, 1, 2… when saving.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = getattr(self, "sortable_field_name", None)
-        if not (self.is_bound and field):
-            return
-        keys = [f"{self.add_prefix(i)}-{field}" for i in range(self.total_form_count())]
-
-        def order(index):
-            value = self.data.get(keys[index], "")
-            return (0, int(value), index) if value.isdigit() else (1, 0, index)
-
-        self.data = self.data.copy()
-        for position, index in enumerate(sorted(range(len(keys)), key=order)):
-            self.data[keys[index]] = str(position)
-
-    def save(self, commit=True):
-        saved = super().save(commit)
-        field = getattr(self, "sortable_field_name", None)
-        if commit and field and self.instance.pk is not None:
-            # Rows a post left out keep their old places, which the posted rows may now
-            # claim: number the parent's rows again, in their order, so that no two share
-            # a position when the deferred constraint is checked at commit.
-            rows = self.model._default_manager.filter(**{self.fk.name: self.instance})
-            moved = []
-            for position, row in enumerate(rows.order_by(field, "pk").only("pk", field)):
-                if getattr(row, field) != position:
-                    setattr(row, field, position)
-                    moved.append(row)
-            self.model._default_manager.bulk_update(moved, [field])
-        return saved
-
-
-class PrefetchedPointsFormSet(PositionedFormSet):
-    """
-    The points of one section, from what the sections' query prefetched: the article's
-    page then costs one query for all its points, not one per section.
-    """
-
-    def get_queryset(self):
-        if self.is_bound:  # a post: the rows it names, checked to be the article's
-            return super().get_queryset()
-        if not hasattr(self, "_queryset"):
-            prefetched = getattr(self.instance, "_prefetched_objects_cache", {})
-            if "indications" in prefetched:
-                # A list serves the formset as well as a queryset: it is counted,
-                # iterated and indexed, in the order the prefetch kept (position, pk).
-                self._queryset = list(prefetched["indications"])
-            else:
-                return super().get_queryset()
-        return self._queryset
 
 
 def for_translators(request, inlines):
@@ -178,63 +116,6 @@ class AuthorshipInline(OwnedInlinesMixin, nested_admin.NestedTabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
-
-
-class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
-    """The article form, refusing to save over a version newer than the one it was opened at."""
-
-    alt_text_fields = {"image": "image_alt"}
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
-    announce = forms.BooleanField(
-        label=_("Announce in the center news"),
-        required=False,
-        help_text=_(
-            "When the article is published, add “Dr. X writes: (title)” to the center "
-            "news in each of its languages, linking to it."
-        ),
-    )
-
-    class Meta:
-        # Says why an upload is refused (too heavy, too many pixels, not an image).
-        field_classes = {"image": images.ImageUploadField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The version stored now, not the instance's: the instance may come from an old
-        # revision being restored.
-        stored = Article.objects.filter(pk=self.instance.pk).values_list("edit_version", flat=True)
-        self.fields["loaded_version"].initial = stored.first() or 0
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None or "loaded_version" not in cleaned_data:
-            return cleaned_data
-        # Lock the row so that two saves racing each other cannot both pass this check.
-        current = (
-            # of=self: PostgreSQL cannot lock the nullable side of the join to updated_by.
-            Article.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .filter(pk=self.instance.pk)
-            .first()
-        )
-        if current is not None and current.edit_version != cleaned_data["loaded_version"]:
-            who = current.updated_by
-            raise ValidationError(
-                _(
-                    "%(who)s saved this article at %(when)s, after you opened it. Nothing "
-                    "you typed has been saved or lost: it is still in the form below. Open "
-                    "the article in a new tab to see their version, bring your changes over "
-                    "there and save."
-                ),
-                code="stale",
-                params={
-                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone"),
-                    "when": formats.date_format(
-                        timezone.localtime(current.updated_at), "DATETIME_FORMAT"
-                    ),
-                },
-            )
-        return cleaned_data
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -420,14 +301,14 @@ class ArticleAdmin(
         if not term:
             return queryset, False
         condition = Q(slug__startswith=term.lower())
-        query = search.Query.parse(term)
+        query = Query.parse(term)
         if query:
-            condition |= search.matching_any_language(query)
+            condition |= matching_any_language(query)
         return queryset.filter(condition), False
 
     def get_queryset(self, request):
         # The search columns hold several copies of the text, which no admin page shows.
-        queryset = super().get_queryset(request).defer(*search.ARTICLE_SEARCH_FIELDS)
+        queryset = super().get_queryset(request).defer(*Article.searchable.columns)
         user = request.user
         if permissions.is_editor(user) or permissions.is_translator(user):
             return queryset
@@ -702,28 +583,6 @@ class ArticleAdmin(
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
-def author_record_for(user):
-    """The author record of a staff account, made from the account's name if it has none."""
-    author = Author.objects.filter(user=user).first()
-    if author is not None:
-        return author
-    name = user.get_full_name() or user.get_username()
-    slug = base = slugify(name, allow_unicode=True) or f"author-{user.pk}"
-    counter = 1
-    while Author.objects.filter(slug=slug).exists():
-        counter += 1
-        slug = f"{base}-{counter}"
-    return Author.objects.create(user=user, slug=slug, name_ar=name, name_en=name)
-
-
-class AuthorAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
-    alt_text_fields = {"photo": "photo_alt"}
-
-    class Meta:
-        # Says why an upload is refused (too heavy, too many pixels, not an image).
-        field_classes = {"photo": images.ImageUploadField}
-
-
 @admin.register(Author)
 class AuthorAdmin(RestoreAsEditMixin, BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin):
     form = AuthorAdminForm
@@ -758,3 +617,17 @@ class TopicAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
     list_display = ["name_ar", "name_en", "slug"]
     search_fields = ["name_ar", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+def author_record_for(user):
+    """The author record of a staff account, made from the account's name if it has none."""
+    author = Author.objects.filter(user=user).first()
+    if author is not None:
+        return author
+    name = user.get_full_name() or user.get_username()
+    slug = base = slugify(name, allow_unicode=True) or f"author-{user.pk}"
+    counter = 1
+    while Author.objects.filter(slug=slug).exists():
+        counter += 1
+        slug = f"{base}-{counter}"
+    return Author.objects.create(user=user, slug=slug, name_ar=name, name_en=name)

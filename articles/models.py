@@ -1,23 +1,22 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from thinktank import search
+from core.models import Publishable, PublishableQuerySet, Status
+from search.documents import Searchable
+from search.indexes import SearchIndex
+from search.text import clean
 
 from . import images
 
 
-class Status(models.TextChoices):
-    """Where a piece of content stands in the editorial workflow."""
-
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    PUBLISHED = "published", _("Published")
-    UNPUBLISHED = "unpublished", _("Unpublished")
+def article_cache_tag(article_id):
+    """The reader-cache tag of what shows an article (its pages, its rendered body)."""
+    return f"article:{article_id}"
 
 
 def ordered_position_constraint(parent, name):
@@ -129,12 +128,21 @@ class Author(models.Model):
         related_name="author",
         help_text=_("The staff account this author signs in with, if any."),
     )
-    # Normalised words for the site search and their tsvector, written by
-    # thinktank/search.py's signals. A few hundred rows: no index needed.
+    # Normalised words for the site search and their tsvector, written by the search
+    # app (search/documents.py). A few hundred rows: no index needed.
     search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
+    # Found by name (with the honorific), which weighs more than position and biography;
+    # listed first among results: a reader who types a name is looking for the person.
+    searchable = Searchable(
+        kind="author",
+        position=0,
+        fields=[["honorific", "name"], ["position", "bio"]],
+        order=["name_{language}", "pk"],
+        snippet="bio_{language}",
+    )
 
     objects = AuthorQuerySet.as_manager()
 
@@ -155,6 +163,20 @@ class Author(models.Model):
         """The name as a byline prints it, with its honorific: “Dr. Ibrahim Fawzy”."""
         return " ".join(part for part in (self.honorific, self.name) if part)
 
+    @classmethod
+    def search_candidates(cls, language):
+        """The authors the site search finds in `language`: those its readers can meet."""
+        return cls.objects.with_work_published_in(language)
+
+    def search_hit(self, language):
+        """How the site search lists the author in `language`."""
+        names = (getattr(self, f"{name}_{language}") for name in ("honorific", "name"))
+        return {
+            "title": " ".join(name for name in names if name),
+            "url": reverse("articles:author", kwargs={"slug": self.slug}),
+            "description": getattr(self, f"position_{language}"),
+        }
+
 
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=100)
@@ -169,14 +191,15 @@ class Topic(models.Model):
         return first_filled(self.name, self.name_ar, self.name_en)
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, with a publication time that has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+def written_in(language):
+    """An article written in `language`: it has a title and a lead in it."""
+    return Q(**{f"title_{language}__gt": "", f"lead_{language}__gt": ""})
 
+
+class ArticleQuerySet(PublishableQuerySet):
     def available_in(self, language):
         """Articles with a title and lead written in `language` (NULL and "" both fail `> ""`)."""
-        return self.filter(**{f"title_{language}__gt": "", f"lead_{language}__gt": ""})
+        return self.filter(written_in(language))
 
     def published_in(self, language):
         """What readers of `language` may see: published, written and released in it."""
@@ -186,8 +209,15 @@ class ArticleQuerySet(models.QuerySet):
             .filter(**{f"language_published_{language}": True})
         )
 
+    def published_in_any_language(self):
+        """Published articles released in at least one language they are written in."""
+        released = Q()
+        for code, _name in settings.LANGUAGES:
+            released |= written_in(code) & Q(**{f"language_published_{code}": True})
+        return self.published().filter(released)
 
-class Article(models.Model):
+
+class Article(Publishable):
     kicker = models.CharField(
         _("kicker"),
         max_length=200,
@@ -220,9 +250,6 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text=_("The date shown on the article and the order of listings."),
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     # Translated (language_published_ar, language_published_en): a translation started
     # later stays hidden until an editor releases it, without touching the other language.
@@ -289,14 +316,26 @@ class Article(models.Model):
     # Bumped by every save through the admin, so that a save over a newer version is
     # refused instead of silently overwriting someone else's work.
     edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
-    # The site search's columns per language, written by thinktank/search.py's signals:
-    # the text snippets are cut from, the normalised document, and its tsvector.
+    # The site search's columns per language, written by the search app
+    # (search/documents.py): the text snippets are cut from, the normalised document, and
+    # its tsvector.
     search_text_ar = models.TextField(_("search text"), blank=True, editable=False)
     search_text_en = models.TextField(_("search text"), blank=True, editable=False)
     search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
+    # Its words come from its sections, their points and its byline (search_texts()): a
+    # change to any of them rebuilds its search document.
+    searchable = Searchable(
+        kind="analysis",
+        position=1,
+        parts=3,
+        text="search_text_{language}",
+        depends_on=["sections", "sections__indications", "authorship", "authors"],
+        order=["-published_at", "-pk"],
+        snippet="search_text_{language}",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -322,8 +361,8 @@ class Article(models.Model):
                 )
                 for code in ("ar", "en")
             ),
-            search.SearchIndex(fields=["search_vector_ar"], name="article_search_ar"),
-            search.SearchIndex(fields=["search_vector_en"], name="article_search_en"),
+            SearchIndex(fields=["search_vector_ar"], name="article_search_ar"),
+            SearchIndex(fields=["search_vector_en"], name="article_search_en"),
         ]
         permissions = [
             ("publish_article", _("Can publish and unpublish articles")),
@@ -380,6 +419,57 @@ class Article(models.Model):
 
     def lead_paragraphs(self):
         return paragraphs(self.lead)
+
+    @classmethod
+    def search_candidates(cls, language):
+        """The articles the site search finds in `language`, with their bylines."""
+        return cls.objects.published_in(language).prefetch_related(
+            Prefetch("authors", Author.objects.order_by("authorship__position", "authorship__pk"))
+        )
+
+    def search_hit(self, language):
+        """How the site search lists the article in `language`."""
+        return {
+            "title": getattr(self, f"title_{language}"),
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+            "authors": list(self.authors.all()),
+        }
+
+    @classmethod
+    def search_texts_queryset(cls, queryset):
+        """`queryset` with what search_texts() reads, in a fixed number of queries."""
+        return queryset.prefetch_related(
+            "sections__indications",
+            Prefetch("authors", Author.objects.order_by("authorship__position", "authorship__pk")),
+        )
+
+    def search_texts(self, language):
+        """
+        What the site search reads of the article in `language`: its text as readers read
+        it (summary, lead, sections and points), from which snippets are cut, and its words
+        by weight: kicker and title, then summary and bylines, then the body.
+        """
+
+        def text(obj, name):
+            return clean(getattr(obj, f"{name}_{language}"))
+
+        body = [text(self, "lead")]
+        for section in self.sections.all():
+            body += [text(section, "heading"), text(section, "body")]
+            for point in section.indications.all():
+                body += [text(point, "title"), text(point, "body")]
+            body.append(text(section, "closing"))
+        bylines = [
+            f"{text(author, 'honorific')} {text(author, 'name')}" for author in self.authors.all()
+        ]
+        readable = "\n\n".join(filter(None, [text(self, "summary"), *body]))
+        weighted = [
+            [text(self, "kicker"), text(self, "title")],
+            [text(self, "summary"), *bylines],
+            body,
+        ]
+        return readable, weighted
 
 
 class Authorship(models.Model):

@@ -11,8 +11,6 @@ import reversion
 from django.apps import apps
 from modeltranslation.translator import translator
 
-from thinktank import search
-
 
 def register(model_name, follow=(), exclude=()):
     model = apps.get_model("articles", model_name)
@@ -28,7 +26,7 @@ def register_articles():
     register(
         "Article",
         follow=["sections", "authorship_set"],
-        exclude=["edit_version", *search.ARTICLE_SEARCH_FIELDS],
+        exclude=["edit_version", *apps.get_model("articles", "Article").searchable.columns],
     )
     register("Section", follow=["indications"])
     register("Indication")

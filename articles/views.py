@@ -11,10 +11,9 @@ from django.views.generic import ListView
 
 from core import caching
 from core.pagination import RememberedCountMixin
-from thinktank import search
 
 from . import citations, permissions, renditions, seo
-from .models import Article, Author, Indication, Topic
+from .models import Article, Author, Indication, Topic, article_cache_tag
 
 
 def with_authors(queryset):
@@ -23,10 +22,10 @@ def with_authors(queryset):
     Pages leave the search columns behind: they hold several copies of the text and
     would make every page read far more than it shows.
     """
-    authors = Author.objects.defer(*search.SEARCH_DOCUMENT_FIELDS).order_by(
+    authors = Author.objects.defer(*Author.searchable.columns).order_by(
         "authorship__position", "authorship__pk"
     )
-    return queryset.defer(*search.ARTICLE_SEARCH_FIELDS).prefetch_related(
+    return queryset.defer(*Article.searchable.columns).prefetch_related(
         Prefetch("authors", queryset=authors)
     )
 
@@ -116,7 +115,7 @@ class AuthorListView(RememberedCountMixin, ListView):
         language = get_language()
         return (
             Author.objects.with_work_published_in(language)
-            .defer(*search.SEARCH_DOCUMENT_FIELDS)
+            .defer(*Author.searchable.columns)
             .order_by(f"name_{language}")
         )
 
@@ -141,7 +140,7 @@ def article_body(article, language):
         )
 
     name = f"article-body:{article.pk}:{language}"
-    return mark_safe(caching.remember(name, [f"article:{article.pk}"], render))
+    return mark_safe(caching.remember(name, [article_cache_tag(article.pk)], render))
 
 
 def article_detail(request, slug):
@@ -172,8 +171,7 @@ def article_detail(request, slug):
     if article.is_published_in(language):
         caching.add_tags(
             request,
-            f"article:{article.pk}",
-            caching.NEWS,
+            article_cache_tag(article.pk),
             *(f"author:{author.pk}" for author in article.authors.all()),
             *(f"topic:{topic.pk}" for topic in article.topics.all()),
         )

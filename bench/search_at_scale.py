@@ -100,7 +100,8 @@ def seed(count, rng, words):
 
     from articles.models import Article, Author, Authorship, Indication, Section, Status
     from news.models import NewsItem
-    from thinktank.search import SearchIndex, rebuild_articles, rebuild_authors, rebuild_news
+    from search.documents import rebuild
+    from search.indexes import SearchIndex
 
     timings = {}
     started = time.perf_counter()
@@ -201,12 +202,12 @@ def seed(count, rng, words):
         for model, index in search_indexes:
             editor.remove_index(model, index)
     started = time.perf_counter()
-    rebuild_authors(Author.objects.all())
-    rebuild_news(NewsItem.objects.all())
+    rebuild(Author.objects.all())
+    rebuild(NewsItem.objects.all())
     pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     step = 5000
     for start in range(0, count, step):
-        rebuild_articles(Article.objects.filter(pk__in=pks[start : start + step]))
+        rebuild(Article.objects.filter(pk__in=pks[start : start + step]))
         print(f"  indexed {min(start + step, count):,} articles ", end="\r", flush=True)
     timings["build search documents"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -234,8 +235,9 @@ def main():
     from django.test import RequestFactory
     from django.utils import translation
 
-    from thinktank.search import MAX_RANKED, Query, Results
-    from thinktank.views import search
+    from search.queries import Query
+    from search.results import MAX_RANKED, Results
+    from search.views import search
 
     try:
         words = vocabularies(rng)
@@ -340,7 +342,8 @@ def main():
         for language, text in [("ar", ar[15_000]), ("ar", f"وال{ar[400]}"), ("en", en[5])]:
             query = Query.parse(text)
             results = Results(language, query)
-            articles, count = results.kinds[1], results.counts[1]
+            articles = results.kind("analysis")
+            count = results.counts[results.kinds.index(articles)]
             ranked = count <= MAX_RANKED
             order = "best first" if ranked else "newest first"
             print(f"EXPLAIN ANALYZE: count of analyses for {text!r}, stopping at {MAX_RANKED + 1}")

@@ -34,13 +34,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 PAGE_TIMEOUT = 60 * 60  # an hour at most, whatever happens
 SCHEDULE_KEY = "content:next-publication"
+# Every list of content (listings, counts, the home page): what most saves make stale,
+# and what a page stands for when it names no tags of its own.
 LISTINGS = "listings"
-NEWS = "news"
 
 
 def tag_key(tag):
@@ -65,8 +66,15 @@ def page_key(request):
 
 
 def add_tags(request, *tags):
-    """What the page being made shows; views call this (listings and news by default)."""
+    """What the page being made shows; views call this. A page whose view names none
+    stands for LISTINGS."""
     request.cache_tags = getattr(request, "cache_tags", set()) | set(tags)
+
+
+def add_fragment_tags(request, *tags):
+    """What a part shown on many pages adds to the page it is on (the center news, from
+    its template tag), whatever the view named."""
+    request.cache_fragment_tags = getattr(request, "cache_fragment_tags", set()) | set(tags)
 
 
 def keep_for_at_most(request, seconds):
@@ -108,24 +116,30 @@ def current_versions(tags):
 EPOCH_KEY = "content:epoch"
 
 
+# Content that goes live at a time of its own: functions registered by the apps
+# (publishes_on_schedule), each giving the future publication times of one kind of
+# content as an unordered values_list("published_at", flat=True).
+_schedules = []
+
+
+def publishes_on_schedule(upcoming):
+    """Tell the cache about content that goes live by itself: `upcoming()` returns its
+    future publication times. Apps call this in their AppConfig.ready()."""
+    if upcoming not in _schedules:
+        _schedules.append(upcoming)
+
+
 def next_publication():
     """When something scheduled goes live next (a Unix time), or None."""
     cached = cache.get(SCHEDULE_KEY)
     # 0 means "nothing scheduled"; a moment now past means it is time to look again.
     if cached is not None and (cached == 0 or cached > time.time()):
         return cached or None
-    from articles.models import Article, Status
-    from news.models import NewsItem
-
-    def due(model):
-        return (
-            model.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
-            .values_list("published_at", flat=True)
-            .order_by()
-        )
-
-    # One query for both kinds of content.
-    moment = due(Article).union(due(NewsItem)).order_by("published_at").first()
+    moment = None
+    if _schedules:
+        # One query for every kind of content.
+        first, *others = (upcoming() for upcoming in _schedules)
+        moment = first.union(*others).order_by("published_at").first()
     upcoming = moment.timestamp() if moment else 0
     cache.set(SCHEDULE_KEY, upcoming, timeout=PAGE_TIMEOUT)
     return upcoming or None
@@ -207,7 +221,9 @@ class ReaderCacheMiddleware:
         )
         if not cacheable:
             return
-        tags = getattr(request, "cache_tags", None) or {LISTINGS, NEWS}
+        tags = (getattr(request, "cache_tags", None) or {LISTINGS}) | getattr(
+            request, "cache_fragment_tags", set()
+        )
         found = cache.get_many([*(tag_key(tag) for tag in tags), EPOCH_KEY])
         if found.get(EPOCH_KEY, 0) != epoch:
             return  # content changed while this page was made: it may show either state
@@ -230,63 +246,32 @@ class ReaderCacheMiddleware:
         cache.set(key, (response, versions, expires), timeout=timeout)
 
 
-# What a change to each kind of content makes stale.
+# What a change to each kind of content makes stale: the apps say it in their ready().
 
 
-def article_tags(article_id):
-    return (f"article:{article_id}", LISTINGS)
+def invalidate_on_change(model, tags):
+    """
+    After every save or delete of a `model` row, bump the tags `tags(row)` names (an
+    empty result bumps nothing). Apps call this in their AppConfig.ready() for each kind
+    of content their pages show.
+    """
+
+    def changed(sender, instance, **kwargs):
+        if found := tags(instance):
+            bump(*found)
+
+    uid = f"cache-{model._meta.label_lower}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
 
 
-def on_article(sender, instance, **kwargs):
-    bump(*article_tags(instance.pk))
+def invalidate_on_relation_change(through, tags):
+    """The same for a many-to-many relation: `tags(row)` of the row whose links changed."""
 
+    def changed(sender, instance, **kwargs):
+        if found := tags(instance):
+            bump(*found)
 
-def on_article_part(sender, instance, **kwargs):
-    article_id = getattr(instance, "article_id", None)
-    if article_id is None and getattr(instance, "section_id", None):
-        from articles.models import Section
-
-        article_id = (
-            Section.objects.filter(pk=instance.section_id)
-            .values_list("article_id", flat=True)
-            .first()
-        )
-    if article_id is not None:
-        bump(*article_tags(article_id))
-
-
-def on_author(sender, instance, **kwargs):
-    bump(f"author:{instance.pk}", LISTINGS)
-
-
-def on_topic(sender, instance, **kwargs):
-    bump(f"topic:{instance.pk}", LISTINGS)
-
-
-def on_news(sender, instance, **kwargs):
-    bump(NEWS, LISTINGS)
-
-
-def on_topics_changed(sender, instance, **kwargs):
-    bump(*article_tags(instance.pk))
-
-
-def connect_signals():
-    from articles.models import Article, Author, Authorship, Indication, Section, Topic
-    from news.models import NewsItem
-
-    handlers = [
-        (Article, on_article),
-        (Section, on_article_part),
-        (Indication, on_article_part),
-        (Authorship, on_article_part),
-        (Author, on_author),
-        (Topic, on_topic),
-        (NewsItem, on_news),
-    ]
-    for model, handler in handlers:
-        post_save.connect(handler, sender=model, dispatch_uid=f"cache-{model.__name__}-save")
-        post_delete.connect(handler, sender=model, dispatch_uid=f"cache-{model.__name__}-delete")
     m2m_changed.connect(
-        on_topics_changed, sender=Article.topics.through, dispatch_uid="cache-article-topics"
+        changed, sender=through, weak=False, dispatch_uid=f"cache-{through._meta.label_lower}"
     )

@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import images
 from core.admin_mixins import BilingualFieldsMixin
+from core.models import Status
 
 from .models import NewsItem
 
@@ -37,3 +38,33 @@ class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
     autocomplete_fields = ["article"]
     # A link typed without a scheme ("example.org/issue-3") is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def may_publish(self, request):
+        return request.user.has_perm("news.publish_newsitem")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.may_publish(request):
+            readonly.append("published_at")
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        # What is published is out of reach of whoever may not publish: even its text.
+        allowed = super().has_change_permission(request, obj)
+        published = obj is not None and obj.status == Status.PUBLISHED
+        return allowed and (not published or self.may_publish(request))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        published = obj is not None and obj.status == Status.PUBLISHED
+        return allowed and (not published or self.may_publish(request))
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.may_publish(request):
+            # Not only hidden: a posted "published" is refused as an invalid choice.
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in Status.choices
+                if value in (Status.DRAFT, Status.REVIEW)
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)

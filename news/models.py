@@ -3,42 +3,41 @@ from urllib.parse import urlsplit
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles import images
-from articles.models import Article, Status, first_filled, paragraphs
-from thinktank import search
-from thinktank.search import SearchIndex
+from articles.models import Article, first_filled, paragraphs
+from core.models import Publishable, PublishableQuerySet
+from search.documents import Searchable
+from search.indexes import SearchIndex
+
+# The reader-cache tag of what shows center news (core/caching.py).
+NEWS_CACHE_TAG = "news"
 
 
-class NewsItemQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, with a publication time that has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
-
+class NewsItemQuerySet(PublishableQuerySet):
     def available_in(self, language):
         """Items with a headline written in `language` (NULL and "" both fail `> ""`)."""
         return self.filter(**{f"headline_{language}__gt": ""})
 
+    def published_in(self, language):
+        """What readers of `language` may see: published, with a headline in it."""
+        return self.published().available_in(language)
+
     def for_pages(self):
         """With the article each item announces, without anyone's search columns."""
         return self.select_related("article").defer(
-            *search.SEARCH_DOCUMENT_FIELDS,
-            *(f"article__{name}" for name in search.ARTICLE_SEARCH_FIELDS),
+            *self.model.searchable.columns,
+            *(f"article__{name}" for name in Article.searchable.columns),
         )
 
 
-class NewsItem(models.Model):
+class NewsItem(Publishable):
     """A short line of center news: “Dr. X writes: (title)”, “Issue 3 of … is out”."""
 
     headline = models.CharField(_("headline"), max_length=300, blank=True)
     body = models.TextField(_("text"), blank=True)
-    published_at = models.DateTimeField(_("publication date"), null=True, blank=True, db_index=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
     article = models.ForeignKey(
         Article,
         verbose_name=_("announced article"),
@@ -67,11 +66,18 @@ class NewsItem(models.Model):
         ),
     )
     # The site search's normalised document and its tsvector per language, written by
-    # thinktank/search.py's signals (connected in articles/models.py).
+    # the search app (search/documents.py): the headline weighs more than the text.
     search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
+    searchable = Searchable(
+        kind="news",
+        position=2,
+        fields=[["headline"], ["body"]],
+        order=["-published_at", "-pk"],
+        snippet="body_{language}",
+    )
 
     objects = NewsItemQuerySet.as_manager()
 
@@ -94,6 +100,19 @@ class NewsItem(models.Model):
 
     def body_paragraphs(self):
         return paragraphs(self.body)
+
+    @classmethod
+    def search_candidates(cls, language):
+        """The items the site search finds in `language`: published, with a headline in it."""
+        return cls.objects.published().available_in(language)
+
+    def search_hit(self, language):
+        """How the site search lists the item in `language`."""
+        return {
+            "title": getattr(self, f"headline_{language}"),
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+        }
 
     def target_url(self):
         """Where a reader who clicks the item goes: the article it announces, its link, or

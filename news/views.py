@@ -3,20 +3,19 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from core import caching
 from core.pagination import RememberedCountMixin
 
-from .models import NewsItem
+from .models import NEWS_CACHE_TAG, NewsItem
 
 
 def readable_news():
-    return NewsItem.objects.published().available_in(get_language()).for_pages()
+    return NewsItem.objects.published_in(get_language()).for_pages()
 
 
 class NewsListView(RememberedCountMixin, ListView):
     """Center news published in the page's language, newest first."""
 
-    count_tags = (caching.NEWS,)
+    count_tags = (NEWS_CACHE_TAG,)
 
     template_name = "news/newsitem_list.html"
     context_object_name = "items"

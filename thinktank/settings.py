@@ -64,14 +64,17 @@ INSTALLED_APPS = [
     "csp",
     # Throttles sign-ins after repeated failures (see "Security" below).
     "axes",
-    # The project's apps, each above the ones it imports: core (plumbing), accounts,
-    # articles, news.
+    # The project's apps, each above the ones it imports: core (plumbing), search,
+    # accounts, articles, news.
     "core",
+    "search",
     "accounts",
     "articles",
     "news",
     # manage.py backup / restore (docs/deployment.md).
     "operations",
+    # manage.py seed_bench: benchmarks only (bench/README.md).
+    "bench",
 ]
 
 MIDDLEWARE = [

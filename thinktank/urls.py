@@ -6,9 +6,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import SITEMAPS
-
 from . import health, views
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Research Center: editorial desk")
 admin.site.site_title = _("Editorial desk")
@@ -42,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("articles.urls")),
     path("news/", include("news.urls")),
-    path("search/", views.search, name="search"),
+    path("search/", include("search.urls")),
     # DJANGO_ADMIN_PATH, "admin/" unless production chooses a less obvious one.
     path(settings.ADMIN_PATH, admin.site.urls),
 )

@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -8,8 +7,6 @@ from django.utils.translation import get_language
 from articles.models import Article, Topic, with_published_articles
 from articles.views import with_authors
 from core import caching
-
-from .search import MAX_RANKED, Query, Results
 
 LATEST_ON_HOME = 6
 
@@ -44,32 +41,6 @@ def home(request):
             "years": years,
         },
     )
-
-
-def search(request):
-    """
-    Articles, authors and news published in the page's language that match `q`. A query
-    with no words to search for (empty, punctuation, symbols) gets the form and some
-    advice rather than an error; a page number that is not a page is a 404.
-    """
-    # Any text makes a page: keep these briefly in the shared cache.
-    caching.keep_for_at_most(request, 300)
-    query = Query.parse(request.GET.get("q", ""))
-    context = {"query": query}
-    if query:
-        results = Results(get_language(), query)
-        paginator = Paginator(results, settings.ARTICLES_PER_PAGE)
-        try:
-            page = paginator.page(request.GET.get("page") or 1)
-        except InvalidPage as error:
-            raise Http404 from error
-        context.update(
-            page_obj=page,
-            results=page.object_list,
-            capped=results.capped,
-            max_ranked=MAX_RANKED,
-        )
-    return render(request, "search/results.html", context)
 
 
 def robots_txt(request):

@@ -74,3 +74,25 @@ def test_administrator_cannot_take_over_a_superuser(db, make_staff, login, admin
         },
     )
     assert response.status_code == 403
+
+
+def test_the_newest_roles_migration_gives_what_roles_py_says():
+    """Migrations are frozen: a change to the roles comes with a migration that agrees."""
+    import importlib
+    import pkgutil
+
+    from accounts import migrations
+    from accounts.roles import ROLE_PERMISSIONS
+
+    frozen = [
+        module
+        for module in (
+            importlib.import_module(f"accounts.migrations.{info.name}")
+            for info in pkgutil.iter_modules(migrations.__path__)
+        )
+        if hasattr(module, "ROLE_PERMISSIONS")
+    ]
+    newest = max(frozen, key=lambda module: module.__name__)
+    assert {name: sorted(perms) for name, perms in newest.ROLE_PERMISSIONS.items()} == {
+        name: sorted(perms) for name, perms in ROLE_PERMISSIONS.items()
+    }

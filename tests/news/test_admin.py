@@ -36,3 +36,38 @@ def test_news_change_list_searches_both_languages(staff_client, db):
     rows = page.select("#result_list tbody tr")
     assert len(rows) == 1
     assert "A new issue" in rows[0].get_text(" ")
+
+
+def test_without_the_publish_permission_news_stays_unpublished(db, make_staff, login):
+    """Staff who may write news but not publish it cannot publish it by a forged post,
+    nor change what is published."""
+    from django.contrib.auth.models import Permission
+
+    from core.models import Status
+    from news.models import NewsItem
+    from tests.factories import make_news
+
+    writer = make_staff(None)
+    writer.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="news",
+            codename__in=["add_newsitem", "change_newsitem", "view_newsitem"],
+        )
+    )
+    client = login(writer)
+    response = client.post(
+        "/en/admin/news/newsitem/add/",
+        {"headline_ar": "خبر", "headline_en": "News", "status": "published", "_save": "Save"},
+    )
+    assert response.status_code == 200
+    assert "status" in response.context["adminform"].form.errors
+    assert not NewsItem.objects.exists()
+    published = make_news(headline_en="As published")
+    page = client.get(f"/en/admin/news/newsitem/{published.pk}/change/")
+    assert not page.context["has_change_permission"]
+    client.post(
+        f"/en/admin/news/newsitem/{published.pk}/change/",
+        {"headline_en": "Rewritten", "status": Status.DRAFT, "_save": "Save"},
+    )
+    published.refresh_from_db()
+    assert (published.headline_en, published.status) == ("As published", Status.PUBLISHED)

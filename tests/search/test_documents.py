@@ -13,13 +13,13 @@ from reversion.models import Version
 
 from accounts.roles import EDITORS
 from articles.models import Article, Indication, Section
+from search.documents import documents_changed
 from tests.admin_forms import change_url, form_data, save
 from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
 from tests.importing.test_admin_page import IMPORT_URL, preview_data, read
 from tests.search.conftest import add_section, found, search
 from tests.seed import SEED
-from thinktank.search import articles_changed
 
 
 def test_admin_save_of_a_section_updates_search(staff_client, transactional_db):
@@ -110,12 +110,12 @@ def test_editing_news_updates_search(client, transactional_db):
 
 
 def test_text_written_in_bulk_is_found_once_its_writer_says_so(client, transactional_db):
-    """Points written with bulk_create() (no signal) are found after articles_changed()."""
+    """Points written with bulk_create() (no signal) are found after documents_changed()."""
     article = make_article(languages=("en",))
     section = Section.objects.create(article=article, position=0)
     Indication.objects.bulk_create([Indication(section=section, position=0, body_en="Bulkword")])
     assert found(search(client, "bulkword", "en")) == []
-    articles_changed([article.pk])
+    documents_changed(Article, [article.pk])
     assert found(search(client, "bulkword", "en")) == [article.url_in("en")]
 
 

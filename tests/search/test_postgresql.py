@@ -7,9 +7,11 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Status
+from search.documents import rebuild
+from search.queries import Query
+from search.results import Results
 from tests.factories import make_article
 from tests.search.conftest import add_section, found, search
-from thinktank.search import Query, Results, rebuild_articles
 
 # CI runs the suite against PostgreSQL (.ci/run sets DATABASE_URL), so these run there.
 pytestmark = pytest.mark.skipif(
@@ -29,7 +31,7 @@ def publish_many(count, fields):
         )
         for number in range(count)
     )
-    rebuild_articles(Article.objects.all())
+    rebuild(Article.objects.all())
 
 
 @pytest.mark.parametrize(
@@ -49,7 +51,8 @@ def test_search_uses_the_gin_index(db, language, query):
         # A table this small is cheaper to read whole; the benchmark shows the plan at scale.
         cursor.execute("SET LOCAL enable_seqscan = off")
     query = Query.parse(query)
-    plan = Results(language, query).articles().queryset(query, language, ranked=True).explain()
+    analyses = Results(language, query).kind("analysis")
+    plan = analyses.queryset(query, language, ranked=True).explain()
     assert f"Bitmap Index Scan on article_search_{language}" in plan, plan
 
 
@@ -91,7 +94,7 @@ def test_a_frequent_word_walks_the_readers_index_newest_first(db):
         assert [row[0] for row in cursor.fetchall()] == [1000, 1000]
         cursor.execute("ANALYZE articles_article")
     query = Query.parse("sahel")
-    page = Results("en", query).articles().queryset(query, "en", ranked=False)[:12]
+    page = Results("en", query).kind("analysis").queryset(query, "en", ranked=False)[:12]
     plan = page.explain()
     # An index in date order (the readers' index at scale), with no reading of all matches.
     assert "Index Scan" in plan, plan

@@ -210,8 +210,8 @@ def test_language_switch_keeps_the_query(client, db):
 
 def test_very_common_words_list_the_newest_matches_first(client, db, monkeypatch):
     """Past MAX_RANKED matches, results are counted no further and come newest first."""
-    monkeypatch.setattr("thinktank.search.MAX_RANKED", 2)
-    monkeypatch.setattr("thinktank.views.MAX_RANKED", 2)
+    monkeypatch.setattr("search.results.MAX_RANKED", 2)
+    monkeypatch.setattr("search.views.MAX_RANKED", 2)
     now = timezone.now()
     oldest = make_article(title_en="Sahel strategy", published_at=now - datetime.timedelta(days=9))
     newer = [

@@ -20,7 +20,7 @@ drafts, in review or unpublished. Authors and topics are drawn with a Zipf distr
 too, so that a few have tens of thousands of articles and most have a few hundred.
 
 bulk_create() sends no signals, so the command writes the search documents itself with
-thinktank/search.py's rebuild functions, batch by batch, and makes readers' cached
+the search app's rebuild() (search/documents.py), batch by batch, and makes readers' cached
 listings stale at the end. On PostgreSQL a large run drops the GIN search indexes first
 and builds them again at the end (much faster than updating them row by row); a run that
 was killed half-way leaves them missing, and the next run of the command builds them.
@@ -38,6 +38,7 @@ import time
 import traceback
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, transaction
 from django.utils import timezone
@@ -46,13 +47,14 @@ from tqdm import tqdm
 
 from articles.models import Article, Author, Authorship, Indication, Section, Status, Topic
 from core import caching
-from news.models import NewsItem
-from thinktank import search
+from news.models import NEWS_CACHE_TAG, NewsItem
+from search.documents import rebuild
+from search.indexes import SearchIndex
 
 PREFIX = "bench-"
 NEWS_LINK = "https://bench.invalid/news/"
-CONTENT = Path(__file__).resolve().parents[2] / "demo" / "content.json"
-LANGUAGES = ("ar", "en")
+CONTENT = Path(__file__).resolve().parents[3] / "articles" / "demo" / "content.json"
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 FIRST_YEAR = 2010
 # Below this many articles, updating the GIN indexes row by row costs less than
 # building them again.
@@ -231,7 +233,7 @@ def search_indexes():
         (model, index)
         for model in (Article, NewsItem)
         for index in model._meta.indexes
-        if isinstance(index, search.SearchIndex)
+        if isinstance(index, SearchIndex)
     ]
 
 
@@ -322,7 +324,7 @@ class Command(BaseCommand):
                 )
             timings["analyze"] = time.perf_counter() - step
         # bulk_create sends no signals: make readers' cached listings and news stale.
-        caching.bump(caching.LISTINGS, caching.NEWS)
+        caching.bump(caching.LISTINGS, NEWS_CACHE_TAG)
         seconds = time.perf_counter() - started
         steps = ", ".join(f"{name} {value:.0f} s" for name, value in timings.items())
         self.stdout.write(
@@ -385,7 +387,7 @@ class Command(BaseCommand):
                 )
             )
         new = Author.objects.bulk_create([author for author in authors if author.pk is None])
-        search.rebuild_authors(Author.objects.filter(pk__in=[author.pk for author in new]))
+        rebuild(Author.objects.filter(pk__in=[author.pk for author in new]))
         for rank, author in enumerate(authors, start=1):
             # A few prolific authors (the center's senior staff), many occasional ones.
             author.weight = 1 / rank
@@ -476,7 +478,7 @@ class Command(BaseCommand):
             Authorship.objects.bulk_create(bylines)
             through.objects.bulk_create(tags)
             # bulk_create bypasses save() and its signals: write the search documents.
-            search.rebuild_articles(Article.objects.filter(pk__in=[a.pk for a in articles]))
+            rebuild(Article.objects.filter(pk__in=[a.pk for a in articles]))
         return len(articles)
 
     def article(self, number):
@@ -588,7 +590,7 @@ class Command(BaseCommand):
                 items.append(item)
             with transaction.atomic():
                 items = NewsItem.objects.bulk_create(items)
-                search.rebuild_news(NewsItem.objects.filter(pk__in=[item.pk for item in items]))
+                rebuild(NewsItem.objects.filter(pk__in=[item.pk for item in items]))
             bar.update(len(items))
         bar.close()
 
@@ -634,7 +636,7 @@ class Command(BaseCommand):
             counts["topics"] = raw_delete(Topic.objects.filter(pk__in=topics))
             counts["authors"] = raw_delete(Author.objects.filter(pk__in=authors))
         bar.close()
-        caching.bump(caching.LISTINGS, caching.NEWS)
+        caching.bump(caching.LISTINGS, NEWS_CACHE_TAG)
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{number:,} {name}" for name, number in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Removed {summary} in {seconds:.0f} s."))

@@ -1,0 +1,126 @@
+"""
+The center news announces what the other apps publish: "د. X يكتب: (title)" / "Dr. X
+writes: (title)" for an analysis (asked through articles.signals.announcement_requested),
+and draft items from the center-news lines found in an imported page
+(articles.signals.center_news_found). Connected in NewsConfig.ready().
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from articles.importing import is_arabic
+from core.models import Status
+
+from .models import NewsItem
+
+# "writes" in Arabic, by number of authors and whether they are all women.
+ARABIC_WRITES = {
+    (1, False): "يكتب",
+    (1, True): "تكتب",
+    (2, False): "يكتبان",
+    (2, True): "تكتبان",
+    (3, False): "يكتبون",
+    (3, True): "يكتبن",
+}
+
+
+def announcement_headlines(article):
+    """{"ar": "د. X يكتب: (title)", "en": "Dr. X writes: (title)"} for each language the
+    article and all its authors are written in, each short enough for the center news
+    (a long title is shortened, see fit_headline)."""
+    authors = list(article.authors.all())
+    limit = NewsItem._meta.get_field("headline").max_length
+    headlines = {}
+    for code, _name in settings.LANGUAGES:
+        title = getattr(article, f"title_{code}")
+        names = [
+            " ".join(
+                part
+                for part in (getattr(a, f"honorific_{code}"), getattr(a, f"name_{code}"))
+                if part
+            )
+            for a in authors
+        ]
+        if not title or not names or not all(getattr(a, f"name_{code}") for a in authors):
+            continue
+        if code == "ar":
+            feminine = all(a.gender == a.Gender.FEMININE for a in authors)
+            verb = ARABIC_WRITES[(min(len(names), 3), feminine)]
+            headlines[code] = fit_headline(f"{' و'.join(names)} {verb}: ", title, limit)
+        else:
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            verb = "writes" if len(names) == 1 else "write"
+            headlines[code] = fit_headline(f"{joined} {verb}: ", title, limit)
+    return headlines
+
+
+ELLIPSIS = "…"
+# Left out before an ellipsis: "(Title, …)" reads as a list cut short.
+TRAILING_PUNCTUATION = " \t\n,;:.-–—،؛"
+
+
+def shorten(text, length):
+    """
+    `text` in at most `length` characters: whole when it fits, else cut after its last
+    whole word that fits (mid-word only for a first word too long by itself) and
+    followed by an ellipsis.
+    """
+    if len(text) <= length:
+        return text
+    room = length - len(ELLIPSIS)
+    if room <= 0:
+        return ELLIPSIS[:length]
+    cut = text[:room]
+    if not text[room].isspace() and any(character.isspace() for character in cut):
+        cut = cut[: max(index for index, character in enumerate(cut) if character.isspace())]
+    cut = cut.rstrip(TRAILING_PUNCTUATION) or text[:room]
+    return cut + ELLIPSIS
+
+
+def fit_headline(lead_in, title, limit):
+    """
+    "lead_in(title)" in at most `limit` characters (the headline column's max_length),
+    shortening the title, and only in the pathological case of bylines that fill the
+    column by themselves the lead-in too; the parentheses are always kept.
+    """
+    lead_in = shorten(lead_in, max(limit - len(f"({ELLIPSIS})"), 0))
+    return f"{lead_in}({shorten(title, limit - len(lead_in) - len('()'))})"
+
+
+def announce(article):
+    """Create the center-news item announcing a published article (once); returns it or None."""
+    existing = NewsItem.objects.filter(article=article).first()
+    if existing:
+        return existing
+    headlines = announcement_headlines(article)
+    if not headlines:
+        return None
+    return NewsItem.objects.create(
+        article=article,
+        status=Status.PUBLISHED,
+        published_at=article.published_at or timezone.now(),
+        **{f"headline_{code}": text for code, text in headlines.items()},
+    )
+
+
+def announce_article(sender, article, **kwargs):
+    """Receiver of articles.signals.announcement_requested."""
+    return announce(article)
+
+
+def add_found_news(sender, headlines, **kwargs):
+    """Receiver of articles.signals.center_news_found: draft news items from the lines,
+    in the language of each line's script; a line already a news item's headline is
+    skipped. Returns the items made."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    created = []
+    for headline in headlines:
+        code = "ar" if is_arabic(headline) else "en"
+        if code not in codes:
+            code = settings.LANGUAGE_CODE
+        if NewsItem.objects.filter(**{f"headline_{code}": headline}).exists():
+            continue
+        created.append(
+            NewsItem.objects.create(status=Status.DRAFT, **{f"headline_{code}": headline})
+        )
+    return created
