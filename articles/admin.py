@@ -28,7 +28,12 @@ from core.restoring import RestoreAsEditMixin
 from search.queries import Query, matching_any_language
 
 from . import history, permissions, publishing, revisions
-from .forms import ArticleAdminForm, AuthorAdminForm, PositionedFormSet, PrefetchedPointsFormSet
+from .forms import (
+    ArticleAdminForm,
+    AuthorAdminForm,
+    PositionedFormSet,
+    PrefetchedIndicationsFormSet,
+)
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic
 
 revisions.register_articles()
@@ -82,7 +87,7 @@ class IndicationInline(
     fields = ("position", "title", "body")
     translated_text = ("title", "body")
     sortable_field_name = "position"
-    formset = PrefetchedPointsFormSet
+    formset = PrefetchedIndicationsFormSet
     extra = 0
 
 
@@ -102,7 +107,7 @@ class SectionInline(
     extra = 0
 
     def get_queryset(self, request):
-        # All the points of the article in one query (see PrefetchedPointsFormSet).
+        # All the points of the article in one query (see PrefetchedIndicationsFormSet).
         return super().get_queryset(request).prefetch_related("indications")
 
 

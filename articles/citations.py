@@ -5,7 +5,7 @@ RIS records for reference managers (Zotero, EndNote, Mendeley).
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import get_language, get_language_info, gettext, pgettext
 
 BIBTEX_SPECIAL = str.maketrans(
     {
@@ -21,7 +21,6 @@ BIBTEX_SPECIAL = str.maketrans(
         "^": r"\textasciicircum{}",
     }
 )
-LANGUAGE_NAMES = {"ar": "arabic", "en": "english"}
 
 
 def one_line(text):
@@ -71,7 +70,8 @@ class Citation:
             "year": str(self.published.year),
             "month": self.published.strftime("%b").lower(),
             "url": self.url,
-            "language": LANGUAGE_NAMES.get(self.language, self.language),
+            # BibTeX names languages in English: "arabic", "english".
+            "language": get_language_info(self.language)["name"].lower(),
         }
         if fields["author"]:
             fields["author"] = fields["author"].translate(BIBTEX_SPECIAL)

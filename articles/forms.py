@@ -57,7 +57,7 @@ class PositionedFormSet(OwnRowsFormSetMixin, nested_admin.formsets.NestedInlineF
         return saved
 
 
-class PrefetchedPointsFormSet(PositionedFormSet):
+class PrefetchedIndicationsFormSet(PositionedFormSet):
     """
     The points of one section, from what the sections' query prefetched: the article's
     page then costs one query for all its points, not one per section.

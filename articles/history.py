@@ -60,19 +60,19 @@ def snapshot(version):
                     "field": _label(Section, field, code),
                 }
                 rows.append((label, section.get(f"{field}_{code}") or ""))
-        points = sorted(
+        indications = sorted(
             (row for row in related[Indication] if row["section_id"] == section["id"]),
             key=lambda row: (row["position"], row["id"]),
         )
-        for point_number, point in enumerate(points, start=1):
+        for number_in_section, indication in enumerate(indications, start=1):
             for field in ("title", "body"):
                 for code, _name in settings.LANGUAGES:
                     label = _("Section %(number)s, point %(point)s: %(field)s") % {
                         "number": number,
-                        "point": point_number,
+                        "point": number_in_section,
                         "field": _label(Indication, field, code),
                     }
-                    rows.append((label, point.get(f"{field}_{code}") or ""))
+                    rows.append((label, indication.get(f"{field}_{code}") or ""))
     return rows
 
 

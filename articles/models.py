@@ -5,6 +5,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language as active_language
 
 from core.models import Publishable, PublishableQuerySet, Status
 from search.documents import Searchable
@@ -158,10 +159,16 @@ class Author(models.Model):
     def bio_paragraphs(self):
         return paragraphs(self.bio)
 
+    def byline_in(self, language):
+        """The name as a byline prints it in `language`, with its honorific: “Dr. Ibrahim
+        Fawzy”, “د. إبراهيم فوزي”."""
+        parts = (getattr(self, f"honorific_{language}"), getattr(self, f"name_{language}"))
+        return " ".join(part for part in parts if part)
+
     @property
     def byline(self):
-        """The name as a byline prints it, with its honorific: “Dr. Ibrahim Fawzy”."""
-        return " ".join(part for part in (self.honorific, self.name) if part)
+        """The byline in the active language."""
+        return self.byline_in(active_language())
 
     @classmethod
     def search_candidates(cls, language):
@@ -170,9 +177,8 @@ class Author(models.Model):
 
     def search_hit(self, language):
         """How the site search lists the author in `language`."""
-        names = (getattr(self, f"{name}_{language}") for name in ("honorific", "name"))
         return {
-            "title": " ".join(name for name in names if name),
+            "title": self.byline_in(language),
             "url": reverse("articles:author", kwargs={"slug": self.slug}),
             "description": getattr(self, f"position_{language}"),
         }
@@ -359,10 +365,12 @@ class Article(Publishable):
                     ),
                     name=f"article_readers_{code}",
                 )
-                for code in ("ar", "en")
+                for code, _name in settings.LANGUAGES
             ),
-            SearchIndex(fields=["search_vector_ar"], name="article_search_ar"),
-            SearchIndex(fields=["search_vector_en"], name="article_search_en"),
+            *(
+                SearchIndex(fields=[f"search_vector_{code}"], name=f"article_search_{code}")
+                for code, _name in settings.LANGUAGES
+            ),
         ]
         permissions = [
             ("publish_article", _("Can publish and unpublish articles")),
@@ -460,9 +468,7 @@ class Article(Publishable):
             for point in section.indications.all():
                 body += [text(point, "title"), text(point, "body")]
             body.append(text(section, "closing"))
-        bylines = [
-            f"{text(author, 'honorific')} {text(author, 'name')}" for author in self.authors.all()
-        ]
+        bylines = [clean(author.byline_in(language)) for author in self.authors.all()]
         readable = "\n\n".join(filter(None, [text(self, "summary"), *body]))
         weighted = [
             [text(self, "kicker"), text(self, "title")],

@@ -33,14 +33,7 @@ def announcement_headlines(article):
     headlines = {}
     for code, _name in settings.LANGUAGES:
         title = getattr(article, f"title_{code}")
-        names = [
-            " ".join(
-                part
-                for part in (getattr(a, f"honorific_{code}"), getattr(a, f"name_{code}"))
-                if part
-            )
-            for a in authors
-        ]
+        names = [author.byline_in(code) for author in authors]
         if not title or not names or not all(getattr(a, f"name_{code}") for a in authors):
             continue
         if code == "ar":

@@ -7,8 +7,12 @@ import functools
 import re
 import unicodedata
 
-# The languages searched, with the PostgreSQL text search configuration of each.
-CONFIGS = {"ar": "arabic", "en": "english"}
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+# The languages searched, with the PostgreSQL text search configuration of each: named
+# after the language in English ("arabic", "english"), as PostgreSQL names them.
+CONFIGS = {code: get_language_info(code)["name"].lower() for code, _name in settings.LANGUAGES}
 
 # Diacritics (tashkeel, Quranic marks, superscript alef) and tatweel: all dropped.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"

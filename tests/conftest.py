@@ -1,7 +1,6 @@
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
@@ -40,6 +39,19 @@ def demo(db):
     with committed():
         call_command("load_demo", stdout=io.StringIO())
     return Article.objects.get(slug=REFERENCE_SLUG)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to the test's own folder; the rendition store starts empty
+    (sorl-thumbnail remembers renditions in the cache, which outlives each test's database)."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    cache.clear()
+    yield settings.MEDIA_ROOT
+    cache.clear()
 
 
 @pytest.fixture
@@ -86,10 +98,6 @@ def login(client):
         return new_client
 
     return sign_in
-
-
-def html(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def pytest_report_header(config):

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import html
+from tests.helpers import html
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 
 from accounts.roles import AUTHORS, EDITORS
 from tests.admin_forms import form_data
-from tests.conftest import html
 from tests.factories import make_author
+from tests.helpers import html
 
 LOOKUP = {"app_label": "articles", "model_name": "author", "field_name": "user"}
 

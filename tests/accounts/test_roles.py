@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from accounts.roles import ADMINISTRATORS, AUTHORS, EDITORS, TRANSLATORS
-from tests.conftest import html
+from tests.accounts.helpers import role_form
+from tests.helpers import html
 
 
 def test_the_roles_exist_after_migrating(db):
@@ -13,19 +14,6 @@ def test_the_roles_exist_after_migrating(db):
     assert {"publish_article", "publish_newsitem", "change_author", "add_newsitem"} <= editors
     assert "publish_article" not in {p.codename for p in groups[AUTHORS].permissions.all()}
     assert "change_user" in {p.codename for p in groups[ADMINISTRATORS].permissions.all()}
-
-
-def role_form(client, user, language="en"):
-    url = f"/{language}/admin/auth/user/{user.pk}/change/"
-    page = client.get(url)
-    form = html(page).find("form", id="user_form")
-    data = {
-        field["name"]: field.get("value", "")
-        for field in form.find_all("input")
-        if field.get("name") and field.get("type") not in {"checkbox", "submit"}
-    }
-    data.update(is_active="on", _save="Save")
-    return url, page, data
 
 
 def test_administrator_gives_a_role_with_one_choice(db, make_staff, login):

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from articles.models import Author
 from tests.admin_forms import change_url, form_data
-from tests.conftest import html
 from tests.factories import committed, make_article, make_author
+from tests.helpers import html
 from tests.seed import normalise
 
 

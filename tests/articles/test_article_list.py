@@ -5,8 +5,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Status
-from tests.conftest import html
 from tests.factories import make_article, make_author
+from tests.helpers import html
 
 
 def days_ago(days):

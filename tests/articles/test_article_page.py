@@ -4,8 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
 from tests.seed import article_lines, normalise
 
 ARTICLE_URL = "/{language}/articles/why-aqim-is-interested-in-syria/"

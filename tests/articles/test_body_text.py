@@ -1,7 +1,7 @@
 import pytest
 
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 TYPED = [
     "AT&T",

@@ -1,8 +1,8 @@
 from accounts.roles import EDITORS
 from articles.models import Article
 from tests.admin_forms import change_url, form_data
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 
 def test_second_save_over_a_newer_version_is_refused_and_keeps_its_text(db, make_staff, login):

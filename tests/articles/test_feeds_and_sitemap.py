@@ -5,8 +5,8 @@ from django.core.cache import cache
 
 from articles.models import Status, Topic
 from articles.sitemaps import ArticleSitemap
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -3,8 +3,8 @@ from reversion.models import Version
 from accounts.roles import EDITORS
 from articles.models import Article
 from tests.admin_forms import change_url, form_data, save
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 
 def structure(article):

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Status, Topic
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
 
 
 @pytest.fixture
@@ -148,12 +148,11 @@ def test_listing_pages_run_a_fixed_number_of_queries(client, db, page, settings)
     assert many <= 8
 
 
-def test_author_page_shows_their_photo_from_renditions(client, db, settings, tmp_path):
+def test_author_page_shows_their_photo_from_renditions(client, db, media_root):
     from django.core.files.base import ContentFile
 
     from tests.images.samples import image_file
 
-    settings.MEDIA_ROOT = tmp_path
     author = make_author(name_en="Sara Salem", photo_alt_en="Sara Salem at a conference")
     author.photo.save("sara.jpg", ContentFile(image_file(900, 900).read()))
     article = make_article(authors=[author])

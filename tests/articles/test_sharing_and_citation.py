@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from tests.conftest import html
 from tests.factories import make_article, make_author
+from tests.helpers import html
 
 
 @pytest.fixture
@@ -94,14 +94,11 @@ def test_each_numbered_point_has_a_stable_anchor(client, article):
     assert points[1].select_one("a.indication__number")["href"] == "#point-1-2"
 
 
-def test_link_previews_use_a_rendition_of_the_image_never_the_upload(
-    client, db, settings, tmp_path
-):
+def test_link_previews_use_a_rendition_of_the_image_never_the_upload(client, db, media_root):
     from django.core.files.base import ContentFile
 
     from tests.images.samples import image_file
 
-    settings.MEDIA_ROOT = tmp_path
     article = make_article(image_alt_en="A map", image_alt_ar="خريطة")
     upload = image_file(2000, 1000)
     article.image.save("map.jpg", ContentFile(upload.read()))

@@ -12,9 +12,9 @@ from articles.admin import author_record_for
 from articles.models import Article, Section, Status
 from news.models import NewsItem
 from tests.admin_forms import change_url, form_data, save
-from tests.conftest import html
 from tests.factories import make_article
-from tests.importing.test_admin_page import IMPORT_URL, preview_data, read
+from tests.helpers import html
+from tests.importing.helpers import IMPORT_URL, preview_data, read
 from tests.seed import SEED
 
 OWN_AUTHOR = "own author"

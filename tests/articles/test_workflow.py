@@ -9,8 +9,8 @@ from articles.admin import author_record_for
 from articles.models import Article, Status
 from news.models import NewsItem
 from tests.admin_forms import change_url, form_data, save
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
 
 NOON = datetime.datetime(2030, 6, 1, 12, 0, tzinfo=datetime.UTC)
 

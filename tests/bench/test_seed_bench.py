@@ -6,8 +6,8 @@ from django.forms.models import model_to_dict
 
 from articles.models import Article, Author, Authorship, Indication, Section, Status, Topic
 from news.models import NewsItem
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 MODELS = [Article, Author, Authorship, Topic, Section, Indication, NewsItem]
 

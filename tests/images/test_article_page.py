@@ -5,10 +5,10 @@ import pytest
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
+from tests.images.helpers import stored_files
 
-from .conftest import stored_files
 from .samples import image_file
 
 ALT = {"ar": "المشاركون في المؤتمر", "en": "Delegates at the conference"}

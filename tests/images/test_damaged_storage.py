@@ -12,10 +12,10 @@ from django.db import transaction
 from articles.models import Article, Author
 from news.models import NewsItem
 from tests.admin_forms import form_data, save
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
+from tests.images.helpers import forget_renditions
 
-from .conftest import forget_renditions
 from .samples import cut_short, photograph, truncated_jpeg
 
 ALT = {"image_alt_ar": "صورة", "image_alt_en": "A picture"}

@@ -2,7 +2,8 @@
 
 import pytest
 
-from .conftest import saved_state, stored_files
+from tests.images.helpers import saved_state, stored_files
+
 from .samples import (
     jpeg_header_over_other_data,
     photograph,

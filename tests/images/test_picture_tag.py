@@ -6,8 +6,8 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
 from tests.factories import make_author
+from tests.images.helpers import forget_renditions
 
-from .conftest import forget_renditions
 from .samples import image_file
 
 AUTHOR_PHOTO = '{% load images %}{% picture author.photo alt=author.photo_alt sizes="8rem" %}'

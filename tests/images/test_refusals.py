@@ -1,10 +1,10 @@
 import pytest
 
 from tests.admin_forms import save
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
+from tests.images.helpers import new_author_form, saved_state, stored_files
 
-from .conftest import new_author_form, saved_state, stored_files
 from .samples import decompression_bomb, heavy_file, image_file, not_an_image
 
 

@@ -1,7 +1,8 @@
 import pytest
 from django.contrib import admin
 
-from .conftest import saved_state, stored_files
+from tests.images.helpers import saved_state, stored_files
+
 from .samples import image_file
 
 

@@ -5,55 +5,19 @@ from django.utils.translation import override
 
 from articles.models import Article, Status
 from news.models import NewsItem
-from tests.conftest import html
-from tests.importing.test_word import analysis, docx_bytes
+from tests.helpers import html
+from tests.importing.helpers import (
+    IMPORT_URL,
+    analysis,
+    docx_bytes,
+    part_index,
+    preview_data,
+    preview_of,
+    read,
+)
 from tests.seed import SEED, normalise
 
 FIXTURES = SEED.parent / "importing"
-IMPORT_URL = "/{language}/admin/articles/article/import/"
-
-
-def read(client, text="", language="en", **data):
-    """Step one: paste (or upload) and ask for the structure."""
-    return client.post(
-        IMPORT_URL.format(language=language),
-        {"text": text, "language": "", "translation_of": "", **data},
-    )
-
-
-def preview_data(response):
-    """What a browser would post back from the preview form as rendered."""
-    form = html(response).find("form", id="import_preview")
-    assert form is not None, html(response).select(".errorlist")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") == "submit":
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text().removeprefix("\n")
-        elif field.name == "select":
-            selected = field.find("option", selected=True)
-            data[name] = selected["value"] if selected else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = "on"
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
-def part_index(data, text_start):
-    """The number of the part whose text starts with `text_start`."""
-    for key, value in data.items():
-        if key.endswith("-text") and value.startswith(text_start):
-            return key.split("-")[1]
-    raise AssertionError(text_start)
-
-
-def preview_of(response):
-    page = html(response)
-    return page.select_one("article.import-preview")
 
 
 @pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("en", "ltr")])

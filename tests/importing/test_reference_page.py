@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from articles import importing
-from tests.conftest import html
+from tests.helpers import html
 from tests.seed import SEED, article_lines, normalise
 
 FIXTURES = SEED.parent / "importing"

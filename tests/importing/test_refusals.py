@@ -9,7 +9,7 @@ from django.utils.translation import override
 from articles import importing
 from articles.models import Article, Indication, Section
 from news.models import NewsItem
-from tests.conftest import html
+from tests.helpers import html
 from tests.seed import SEED
 
 IMPORT_URL = "/en/admin/articles/article/import/"

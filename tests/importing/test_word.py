@@ -4,56 +4,9 @@ import zipfile
 
 import docx
 import pytest
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm
 
 from articles import importing
-
-POINTS = [
-    ("Defying International Efforts.", " There are views that the group defies its enemies."),
-    ("Sending out Implicit Messages", " that AQIM was able to support its terrorist base."),
-    ("Reducing Pressure", ". The organization increased its activity in the region."),
-]
-
-
-def docx_bytes(document):
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def add_link(paragraph, text, url):
-    """A real Word hyperlink (python-docx can read them but has no call to write one)."""
-    r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    text_element = OxmlElement("w:t")
-    text_element.text = text
-    run.append(text_element)
-    link.append(run)
-    paragraph._p.append(link)
-
-
-def analysis():
-    """A Word analysis as staff write it: a Title, headings, a numbered list, bold leads."""
-    document = docx.Document()
-    document.add_paragraph("Overlapping Goals")
-    document.add_heading("Why AQIM is Interested in Syria", level=0)
-    document.add_paragraph("4 April 2018")
-    document.add_paragraph("The first lead paragraph, which sets out the argument.")
-    document.add_heading("Various Indications", level=1)
-    document.add_paragraph("The new approach gives several indications:")
-    for lead, rest in POINTS:
-        paragraph = document.add_paragraph(style="List Number")
-        paragraph.add_run(lead).bold = True
-        paragraph.add_run(rest)
-    continued = document.add_paragraph("A second paragraph of the third point.")
-    continued.paragraph_format.left_indent = Cm(1)
-    document.add_paragraph("Despite this, there are other views.")
-    return document
+from tests.importing.helpers import add_link, analysis, docx_bytes
 
 
 def test_word_file_gives_headings_by_style_and_bold_lead_phrases_exactly():

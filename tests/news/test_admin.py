@@ -1,5 +1,5 @@
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 
 def test_editor_publishes_a_news_item_that_links_to_its_article(staff_client, db):

@@ -4,14 +4,13 @@ import itertools
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsItem
-from tests.conftest import html
 from tests.factories import make_news
-from tests.images.conftest import new_news_form, stored_files
+from tests.helpers import html
+from tests.images.helpers import new_news_form, stored_files
 from tests.images.samples import image_file
 
 ALT = {"ar": "غلاف العدد الجديد", "en": "Cover of the new issue"}
@@ -19,13 +18,9 @@ _fresh = itertools.count()
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads and renditions go to the test's own folder; the rendition store starts empty."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    cache.clear()
-    yield settings.MEDIA_ROOT
-    cache.clear()
+def _own_media(media_root):
+    """Uploads and renditions go to the test's own folder (conftest.media_root)."""
+    return media_root
 
 
 def illustrated_news(**fields):

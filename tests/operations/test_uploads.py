@@ -8,7 +8,6 @@ the admin refuses, and a database that refuses the article's sections.)
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -22,13 +21,9 @@ SLUG = "half-way"
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    # sorl-thumbnail remembers renditions in the cache, which outlives each test's database.
-    cache.clear()
-    yield settings.MEDIA_ROOT
-    cache.clear()
+def _own_media(media_root):
+    """Uploads and renditions go to the test's own folder (conftest.media_root)."""
+    return media_root
 
 
 @pytest.fixture

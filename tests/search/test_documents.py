@@ -15,10 +15,10 @@ from accounts.roles import EDITORS
 from articles.models import Article, Indication, Section
 from search.documents import documents_changed
 from tests.admin_forms import change_url, form_data, save
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
-from tests.importing.test_admin_page import IMPORT_URL, preview_data, read
-from tests.search.conftest import add_section, found, search
+from tests.helpers import html
+from tests.importing.helpers import IMPORT_URL, preview_data, read
+from tests.search.helpers import add_section, found, search
 from tests.seed import SEED
 
 

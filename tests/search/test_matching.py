@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import make_article
-from tests.search.conftest import add_section, found, search
+from tests.search.helpers import add_section, found, search
 
 
 @pytest.fixture

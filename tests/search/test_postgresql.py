@@ -11,7 +11,7 @@ from search.documents import rebuild
 from search.queries import Query
 from search.results import Results
 from tests.factories import make_article
-from tests.search.conftest import add_section, found, search
+from tests.search.helpers import add_section, found, search
 
 # CI runs the suite against PostgreSQL (.ci/run sets DATABASE_URL), so these run there.
 pytestmark = pytest.mark.skipif(

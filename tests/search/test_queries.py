@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.conftest import html
 from tests.factories import make_article
-from tests.search.conftest import search
+from tests.helpers import html
+from tests.search.helpers import search
 
 JUNK = [
     "!!!",

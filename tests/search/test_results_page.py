@@ -7,9 +7,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Status
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
-from tests.search.conftest import add_section, found, search
+from tests.helpers import html
+from tests.search.helpers import add_section, found, search
 
 
 @pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("en", "ltr")])

@@ -9,8 +9,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from articles.models import Topic
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
 
 # About 200 requests in all, the same ones on every run: the suite stays fast, and a
 # failure on CI is one anyone can reproduce.

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.contrib import admin
 
-from tests.conftest import html
 from tests.factories import make_article
+from tests.helpers import html
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PRODUCTION = {

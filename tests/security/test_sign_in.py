@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 
 from accounts.models import AuditEvent
 from accounts.roles import ADMINISTRATORS, EDITORS
-from tests.conftest import html
+from tests.helpers import html
 
 PASSWORD = "a long enough passphrase"
 
@@ -198,7 +198,7 @@ def test_a_lockout_is_recorded(client, editor):
 
 def test_role_changes_are_recorded(db, make_staff, login):
     """Who changed whose role, from what to what, is in the trail and in its admin list."""
-    from tests.accounts.test_roles import role_form
+    from tests.accounts.helpers import role_form
 
     chief = make_staff(ADMINISTRATORS)
     admin_client = login(chief)

@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from articles.models import Indication, Section, Topic
-from tests.conftest import html
 from tests.factories import make_article, make_news
+from tests.helpers import html
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
+"""Helpers of the search tests: adding text as the admin saves it, searching, reading results."""
+
 from articles.models import Indication, Section
-from tests.conftest import html
 from tests.factories import committed
+from tests.helpers import html
 
 
 @committed()

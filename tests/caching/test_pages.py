@@ -5,8 +5,8 @@ import time_machine
 from django.utils import timezone
 
 from news.models import NewsItem
-from tests.conftest import html
 from tests.factories import make_article, make_author, make_news
+from tests.helpers import html
 
 
 def fetch(client, url, **headers):

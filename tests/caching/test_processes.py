@@ -24,7 +24,7 @@ from django.db import connection
 from articles.models import Status
 from tests.factories import make_article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port():
