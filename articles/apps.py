@@ -47,6 +47,13 @@ class ArticlesConfig(AppConfig):
         # Articles go live at their publication time, without a job to run.
         caching.publishes_on_schedule(Article.objects.going_live_later)
 
+        # An upload left by a failing request is removed; a saved one gets its renditions.
+        from . import images
+
+        images.watch_requests()
+        images.watch_uploads("articles.Article", ["image"])
+        images.watch_uploads("articles.Author", ["photo"])
+
     def load_demo(self):
         """The demo analyses, their authors and topics (manage.py load_demo); returns how
         many objects were made."""

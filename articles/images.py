@@ -249,15 +249,15 @@ def watch_uploads(model, field_names):
     """
     Remove the uploads to `field_names` of `model` ("app_label.Model") that a failing
     request leaves behind, and make their renditions when their save commits. Each app
-    watches its own models' images.
+    watches its own models' images, in its AppConfig.ready().
     """
     IMAGE_FIELDS[model] = list(field_names)
     pre_save.connect(_note_new_uploads, sender=model, dispatch_uid=f"{model}.images.note")
     post_save.connect(_track_new_uploads, sender=model, dispatch_uid=f"{model}.images.track")
 
 
-request_started.connect(_watch_request, dispatch_uid="articles.images.watch")
-request_finished.connect(_forget_request, dispatch_uid="articles.images.forget")
-got_request_exception.connect(_discard_unclaimed, dispatch_uid="articles.images.discard")
-watch_uploads("articles.Article", ["image"])
-watch_uploads("articles.Author", ["photo"])
+def watch_requests():
+    """Follow each request's new uploads (see above); called once, in ArticlesConfig.ready()."""
+    request_started.connect(_watch_request, dispatch_uid="articles.images.watch")
+    request_finished.connect(_forget_request, dispatch_uid="articles.images.forget")
+    got_request_exception.connect(_discard_unclaimed, dispatch_uid="articles.images.discard")

@@ -18,6 +18,11 @@ class NewsConfig(AppConfig):
         caching.invalidate_on_change(NewsItem, lambda item: (NEWS_CACHE_TAG, caching.LISTINGS))
         caching.publishes_on_schedule(NewsItem.objects.going_live_later)
 
+        # An upload left by a failing request is removed; a saved one gets its renditions.
+        from articles import images
+
+        images.watch_uploads("news.NewsItem", ["image"])
+
         # Announcing what articles publish, and keeping the news lines of an import.
         from articles.signals import announcement_requested, center_news_found
 

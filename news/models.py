@@ -125,7 +125,3 @@ class NewsItem(Publishable):
         if urlsplit(self.link).scheme in {"http", "https"}:
             return self.link
         return self.get_absolute_url()
-
-
-# An upload left by a failing request is removed; a saved one gets its renditions.
-images.watch_uploads("news.NewsItem", ["image"])
