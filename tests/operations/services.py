@@ -14,29 +14,35 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+# The loopback deployment's process helpers (deploy/ is on the tests' path): one copy.
+from loopback_site import free_port
+from loopback_site import wait_until as loopback_wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 30
 COMMAND_SECONDS = 180
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_until(condition, what, seconds=STARTUP_SECONDS):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise TimeoutError(f"{what} within {seconds} s")
+    return loopback_wait_until(condition, what, seconds)
+
+
+def database_url():
+    """The test database as a DATABASE_URL, for servers a test starts in other processes."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if settings["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings['NAME']}"
+    user = settings["USER"] or ""
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    host = settings["HOST"] or "127.0.0.1"
+    port = settings["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
 
 
 def end(process, seconds=10):

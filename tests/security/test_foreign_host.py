@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 
 from tests.factories import make_article
+from tests.operations.services import database_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ALLOWED = "example.org"
@@ -41,17 +41,6 @@ for host, path, secure in json.loads(sys.argv[1]):
     )
 print(json.dumps(answers))
 """
-
-
-def database_url():
-    settings = connection.settings_dict
-    if settings["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{settings['NAME']}"
-    user = settings["USER"] or ""
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    host = settings["HOST"] or "127.0.0.1"
-    port = settings["PORT"] or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
 
 
 def production(tmp_path, **variables):
