@@ -258,6 +258,9 @@ class PreviewForm(forms.Form):
     create_news = forms.BooleanField(
         label=_("Also add the center-news lines as draft news items"), required=False
     )
+    create_authors = forms.BooleanField(
+        label=_("Also add the authors not found as new authors"), required=False
+    )
 
     def __init__(self, *args, request, model_admin, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,6 +272,10 @@ class PreviewForm(forms.Form):
         article = self.cleaned_data["translation_of"]
         check_target(self.model_admin, self.request, article)
         return article
+
+
+def may_create_authors(request):
+    return request.user.has_perm("articles.add_author")
 
 
 class ImportView(View):
@@ -337,7 +344,13 @@ class ImportView(View):
             # One revision for the import and what the user's role makes of it.
             with transaction.atomic(), reversion.create_revision():
                 if target is None:
-                    article = importing.create_article(imported, user=request.user, source=source)
+                    article = importing.create_article(
+                        imported,
+                        user=request.user,
+                        source=source,
+                        create_authors=may_create_authors(request)
+                        and preview.cleaned_data["create_authors"],
+                    )
                     self.model_admin.settle_import(request, article)
                 else:
                     article = importing.add_translation(
@@ -402,6 +415,9 @@ class ImportView(View):
             and imported.news_headlines
             and request.user.has_perm("news.add_newsitem")
         )
+        # The byline's authors, each with the author it is on the site or None: a new
+        # one is added only if the editor asks and may add authors.
+        authors = importing.match_authors(imported) if imported is not None else []
         context = {
             "preview": preview,
             "parts": parts,
@@ -409,6 +425,10 @@ class ImportView(View):
             "target": target,
             "problems": problems,
             "offer_news": offer_news,
+            "authors": authors,
+            "offer_authors": target is None
+            and may_create_authors(request)
+            and any(found is None for _author, found in authors),
             "article_bidi": bool(imported and imported.language in settings.LANGUAGES_BIDI),
             "Role": Role,
         }

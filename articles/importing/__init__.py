@@ -12,16 +12,27 @@ Reading goes in three steps, shared by the admin's import page and `import_artic
    read or corrected; `create_article` and `add_translation` save it in one transaction.
 
 How a part is recognised, in short (each rule is documented where it is applied):
-- a leading "أخبار المركز" / "Center News" line and the lines under it are the center news,
-  left out of the article and offered as news items;
+- a "أخبار المركز" / "Center News" line at the top and the lines under it are the center
+  news, left out of the article and offered as news items;
+- page furniture is left out with its reason: the site's name, breadcrumbs, a journal's
+  masthead, picture placeholders ("image", "صورة"), share, print and reading links, tags
+  and keywords, related-article lists, newsletter and copyright lines, an "Updated: …" date;
 - the date is a line that is a date and nothing else ("04 أبريل، 2018", "April 4, 2018",
-  "16/11/2015"); the one or two short lines before it are the kicker and the title;
+  "16/11/2015"), also with a day name, a label or a time, and the Gregorian date beside a
+  Hijri one; the short lines before it are the kicker (a line of its own above the title)
+  and the title, which keeps its colon ("Oil and the Red Sea: Holding the Line");
+- a byline ("بقلم: د. …", "By Dr. …", "Jane Smith and Omar Ali.", "معالي …") gives the
+  authors as (honorific, name); a Word Subtitle, a paragraph between title and byline, or
+  the one after "Abstract" / "الملخص:" is the summary;
 - a heading is a short line without closing punctuation that has text after it, a line
   that opens with an ordinal ("أولاً-", "ثانياً:", "First:"), or in Word a heading style;
 - a numbered indication opens with its number ("1-", "1.", "(1)", "١-") or is in a Word
   numbered list; paragraphs after it belong to it, except the last paragraph before the
-  next heading, which is the section's closing text (in Word: the first paragraph after
-  the list that is not indented);
+  next heading, which is the section's closing text; a bulleted list after the last point
+  closes the section with the paragraph that introduces it, and after a last point that
+  opens with "Finally" / "وأخيراً" all that follows does (in Word: from the first
+  paragraph after the list that is not indented); after a notes heading ("Notes",
+  "الهوامش") the entries are notes, not points;
 - an indication's lead phrase is its bold opening in Word; in text, the words up to the
   first colon, or up to a full stop when they read as a phrase (Title Case in English, at
   most six words in Arabic); failing that, in English the Title Case words it opens with
@@ -35,16 +46,23 @@ their text only. Nothing here produces HTML.
 
 The package reads in layers, each module importing only those before it: `refusals` (the
 limits and `ImportRefused`), `rules` (what one line is), `structure` (the parts and the
-article they make), `word` (Word files), `sources` (the entry points for text and files);
-`saving` writes the result to the database.
+article they make), `word` (Word files), `saving` (writing the result to the database,
+and the checks a save makes), `sources` (the entry points for text and files).
 """
 
 from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused
-from .rules import clean, is_arabic, parse_date, split_lead_phrase
-from .saving import add_translation, check_lengths, create_article, translation_problems
+from .rules import clean, is_arabic, parse_byline, parse_date, split_lead_phrase
+from .saving import (
+    add_translation,
+    check_lengths,
+    create_article,
+    match_authors,
+    translation_problems,
+)
 from .sources import SUFFIXES, read_bytes, read_path, read_text, read_upload
 from .structure import (
     ImportedArticle,
+    ImportedAuthor,
     ImportedIndication,
     ImportedSection,
     Part,
@@ -60,6 +78,7 @@ __all__ = [
     "SUFFIXES",
     "ImportRefused",
     "ImportedArticle",
+    "ImportedAuthor",
     "ImportedIndication",
     "ImportedSection",
     "Part",
@@ -71,6 +90,8 @@ __all__ = [
     "clean",
     "create_article",
     "is_arabic",
+    "match_authors",
+    "parse_byline",
     "parse_date",
     "read_bytes",
     "read_path",

@@ -13,6 +13,8 @@ TITLE_MAX_WORDS = 30
 KICKER_MAX_WORDS = 10
 # A lead phrase is found within the first words of an indication, or not at all.
 LEAD_MAX_WORDS = 12
+# A point of one sentence up to this long is all lead phrase.
+WHOLE_SENTENCE_MAX_WORDS = 30
 
 
 # Text -------------------------------------------------------------------------------------
@@ -122,7 +124,8 @@ def split_inline_kicker(title):
         if opens_title and len(rest.split()) >= 2:
             return match["kicker"].strip(), rest
     match = INLINE_COLON_KICKER_RE.match(title)
-    if match and len(match["kicker"].split()) <= 5 and len(match["title"].split()) >= 2:
+    # Only a kicker of a word or two: "Oil and the Red Sea: Holding the Line" is one title.
+    if match and len(match["kicker"].split()) <= 2 and len(match["title"].split()) >= 2:
         return match["kicker"].strip(), match["title"]
     return "", title
 
@@ -160,7 +163,7 @@ MONTHS = {
         name: number
         for number, names in enumerate(
             [
-                ("يناير", "كانون الثاني"),
+                ("يناير", "كانون الثاني", "كانون ثاني"),
                 ("فبراير", "شباط"),
                 ("مارس", "آذار", "اذار"),
                 ("أبريل", "إبريل", "ابريل", "نيسان"),
@@ -169,16 +172,18 @@ MONTHS = {
                 ("يوليو", "يوليه", "تموز"),
                 ("أغسطس", "اغسطس", "آب", "اب"),
                 ("سبتمبر", "أيلول", "ايلول"),
-                ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
-                ("نوفمبر", "تشرين الثاني"),
-                ("ديسمبر", "كانون الأول", "كانون الاول"),
+                ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين اول"),
+                ("نوفمبر", "تشرين الثاني", "تشرين ثاني"),
+                ("ديسمبر", "كانون الأول", "كانون الاول", "كانون أول", "كانون اول"),
             ],
             start=1,
         )
         for name in names
     },
 }
-_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_MONTH = "|".join(
+    sorted((re.escape(name).replace("\\ ", r"\s+") for name in MONTHS), key=len, reverse=True)
+)
 _WEEKDAY = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
@@ -200,17 +205,49 @@ DATE_RES = [
 ]
 
 
+# What a date line may carry around the date itself: a label before it ("Published",
+# "نُشر في:", "تاريخ النشر:"), a time after it ("- 09:20 ص", "الساعة 11:40", "10:15 GMT").
+DATE_LABEL_RE = re.compile(
+    r"^(?:published(?:\s+on)?|posted(?:\s+on)?|first\s+published|date|"
+    r"نُشر\s+في|نشر\s+في|نُشر|نشر|تاريخ\s+النشر|بتاريخ|التاريخ)\s*:?\s*",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(
+    rf"\s*[-–—|,،]?\s*(?:(?:الساعة|at)\s*)?[{DIGIT}]{{1,2}}[:.][{DIGIT}]{{2}}(?::[{DIGIT}]{{2}})?"
+    r"\s*(?:ص|م|صباحاً|صباحا|مساءً|مساء|[ap]\.?m\.?)?\s*(?:\(?(?:gmt|utc|ast|[a-z]{2,4}t)"
+    r"(?:\s*[+\-]\s*\d{1,2})?\)?)?$",
+    re.IGNORECASE,
+)
+# "18 رجب 1439 هـ الموافق 04 أبريل 2018": the Gregorian date follows "الموافق".
+CONCORDANT_RE = re.compile(r"^.*?\(?\s*(?:الموافق|الموافق\s+ل|corresponding\s+to)\s*:?\s*")
+# The month names spelled without the article ("كانون ثاني"), and the month written between
+# slashes or dashes ("14/مارس/2019").
+SEPARATED_DATE_RE = re.compile(
+    rf"^(?P<day>{_D}{{1,2}})\s*[/\-.]\s*(?P<month>{_MONTH})\s*[/\-.]\s*(?P<year>{_D}{{4}})$"
+)
+
+
 def parse_date(text):
-    """The date a line consists of, or None: "04 أبريل، 2018", "April 4, 2018", "16/11/2015"."""
+    """
+    The date a line consists of, or None: "04 أبريل، 2018", "April 4, 2018", "16/11/2015",
+    also with a day name, a label ("Published", "نُشر في:") or a time after it
+    ("الخميس 14/مارس/2019 - 09:20 ص"). Beside a Hijri date, the Gregorian one is read.
+    """
     text = clean(text)
+    if len(text) > 80:
+        return None
+    text = CONCORDANT_RE.sub("", text).rstrip(")").strip()
+    text = DATE_LABEL_RE.sub("", text)
+    text = TIME_RE.sub("", text).strip()
     if len(text) > 40:
         return None
-    for pattern in DATE_RES:
+    text = re.sub(rf"^((?:{_WEEKDAY}){_COMMA})?", "", text, flags=re.IGNORECASE)
+    for pattern in [SEPARATED_DATE_RE, *DATE_RES]:
         match = pattern.match(text)
         if not match:
             continue
         month = match["month"]
-        month = int(month) if month.isdigit() else MONTHS[month.lower()]
+        month = int(month) if month.isdigit() else MONTHS[" ".join(month.lower().split())]
         try:
             return datetime.date(int(match["year"]), month, int(match["day"]))
         except ValueError:
@@ -279,6 +316,14 @@ def split_lead_phrase(text, language):
                 return " ".join(phrase), rest
             # The indication opens with a sentence: look no further for a phrase.
             break
+    # A point that is one sentence, as recommendations often are ("1. Develop a unified
+    # strategy to improve regulation and investment."), is all lead phrase.
+    if (
+        text[-1:] in {".", "!", "?", "؟"}
+        and len(words) <= WHOLE_SENTENCE_MAX_WORDS
+        and not re.search(r"[.!?؟]\s", text)
+    ):
+        return text, ""
     if language == "ar" or is_arabic(text):
         for index, word in enumerate(words[: LEAD_MAX_WORDS - 4]):
             if index >= 2 and word in ARABIC_CONNECTIVES:
@@ -332,3 +377,205 @@ def detect_language(texts):
     if not arabic and not latin:
         return None
     return "ar" if arabic >= latin else "en"
+
+
+# Bylines ----------------------------------------------------------------------------------
+
+# The labels a byline opens with; those of an interview name the interviewer.
+BYLINE_LABEL_RE = re.compile(
+    r"^(?P<label>بقلم|إعداد|اعداد|كتبه|كتب|كتبت|تأليف|(?P<interview>حاوره|حاورته|حاورها|"
+    r"أجرى\s+الحوار|أجرت\s+الحوار|اجرى\s+الحوار|اجرت\s+الحوار|interview(?:ed)?\s+by)|"
+    r"by|written\s+by|authors?)\s*:?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# Longest first: "أ. د." before "د.".
+HONORIFICS = [
+    ("أ. د.", r"أ\.\s*د\."),
+    ("أ.د.", r"أ\.د\."),
+    ("د.", r"د\."),
+    ("معالي", r"معالي"),
+    ("سعادة", r"سعادة"),
+    ("Prof.", r"Prof\.?"),
+    ("Dr.", r"Dr\.?"),
+    ("H.E.", r"H\.\s*E\.?"),
+]
+HONORIFIC_RE = re.compile(
+    "^(?:"
+    + "|".join(f"(?P<h{k}>{pattern})" for k, (_h, pattern) in enumerate(HONORIFICS))
+    + r")\s+"
+)
+# "and", "&", "و" and commas join names; "et al." ends a list of them.
+NAME_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+و\s*(?=\S)", re.IGNORECASE)
+ET_AL_RE = re.compile(r",?\s*(?:et\s+al\.?|وآخرون|وآخرين)\s*$", re.IGNORECASE)
+ROLE_RE = re.compile(r"\s+[-–—|]\s+\S.*$")
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "van", "von", "der", "da", "di", "la"}
+
+
+def split_honorific(name):
+    """("د.", "أحمد علي") from "د. أحمد علي"; ("", name) without an honorific."""
+    match = HONORIFIC_RE.match(name)
+    if not match:
+        return "", name
+    index = int(next(key for key, value in match.groupdict().items() if value)[1:])
+    return HONORIFICS[index][0], name[match.end() :].strip()
+
+
+def looks_like_name(name):
+    words = name.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in name) or ends_sentence(name):
+        return False
+    if is_arabic(name):
+        return all(ch.isalpha() or ch in " -'’." for ch in name)
+    return all(
+        is_capitalised(word) or word.lower() in NAME_PARTICLES
+        for word in words
+        if word.lower() not in NAME_PARTICLES
+    ) and all(word.lower() not in SMALL_WORDS for word in words)
+
+
+def parse_byline(text, *, bare=False):
+    """
+    (label, [(honorific, name), …]) when the line is a byline, else None: "بقلم: د. أحمد علي",
+    "By Dr. Jane Smith", "Jane Smith and Omar Ali.", "John Doe, et al.", "معالي …",
+    "د. أحمد علي - باحث في الشؤون الإقليمية". A line with no label, no honorific and no
+    role is a byline only when `bare` (where the header leaves nothing else it could be).
+    """
+    text = clean(text)
+    if not text or len(text) > 200:
+        return None
+    label_match = BYLINE_LABEL_RE.match(text)
+    label = label_match.group(0).strip() if label_match else ""
+    rest = text[label_match.end() :] if label_match else text
+    role = ROLE_RE.search(rest)
+    if role:
+        rest = rest[: role.start()]
+    et_al = ET_AL_RE.search(rest.strip())
+    rest = ET_AL_RE.sub("", rest.strip()).strip().rstrip(".").strip()
+    # A full stop that ends an honorific is not the line's: "… و د."
+    names = [name.strip() for name in NAME_JOIN_RE.split(rest) if name.strip()]
+    if not names:
+        return None
+    authors = []
+    for name in names:
+        honorific, name = split_honorific(name)
+        if not looks_like_name(name):
+            return None
+        authors.append((honorific, name))
+    strong = (
+        label or role or et_al or len(authors) > 1 or any(honorific for honorific, _name in authors)
+    )
+    if not (strong or bare):
+        return None
+    return label, authors
+
+
+def is_interview_byline(text):
+    match = BYLINE_LABEL_RE.match(clean(text))
+    return bool(match and match["interview"])
+
+
+# Labels and page furniture ----------------------------------------------------------------
+
+# A label whose paragraph (after it, or on its line) is the summary.
+SUMMARY_LABEL_RE = re.compile(
+    r"^(?:abstract|summary|executive\s+summary|الملخص|ملخص|ملخص\s+الدراسة|الملخص\s+التنفيذي)"
+    r"\s*[:：.]?\s*",
+    re.IGNORECASE,
+)
+# The heading that opens the notes at the end of a text: its lines are notes, not points.
+NOTES_HEADINGS = {
+    "notes", "endnotes", "footnotes", "references", "sources", "bibliography",
+    "الهوامش", "هوامش", "المراجع", "المصادر", "الحواشي", "المصادر والمراجع",
+}  # fmt: skip
+# Interview labels: a question's and an answer's.
+QUESTION_RE = re.compile(r"^(?:س|سؤال|q|question)\s*[:：\-–]\s*", re.IGNORECASE)
+ANSWER_RE = re.compile(r"^(?:ج|جواب|a|answer)\s*[:：\-–]\s*", re.IGNORECASE)
+
+
+def is_summary_label(text):
+    match = SUMMARY_LABEL_RE.match(text)
+    return bool(match) and match.end() == len(text)
+
+
+def is_notes_heading(text):
+    return clean(text).rstrip(":").strip().casefold() in NOTES_HEADINGS
+
+
+FURNITURE_LINES = {
+    "picture": {"image", "photo", "picture", "صورة", "الصورة", "صورة أرشيفية"},
+    "links": {
+        "share", "share this", "share this article", "print", "print this page", "email",
+        "e-mail", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "read more",
+        "continue reading", "مشاركة", "شارك", "طباعة", "اطبع", "فيسبوك", "تويتر", "واتساب",
+        "واتس اب", "لينكد إن", "تيليجرام", "تلغرام", "البريد الإلكتروني", "اقرأ المزيد",
+        "المزيد",
+    },
+}  # fmt: skip
+FURNITURE_RES = [
+    ("links", re.compile(r"^(?:read more|see also|اقرأ أيضاً?|اقرأ أيضًا|اقرأ كذلك)\s*:\s*\S", re.I)),
+    ("links", re.compile(r"^(?:لاستكمال|لمتابعة|لقراءة)\b.*(?:اضغط|انقر)\s+هنا\.?$")),
+    ("links", re.compile(r"^(?:click|tap)\s+here\b", re.I)),
+    ("links", re.compile(r"\bnewsletter\b|النشرة البريدية|النشرة الإخبارية|اشترك في نشرتنا", re.I)),
+    (
+        "tags",
+        re.compile(
+            r"^(?:tags|keywords|key\s+words|topics|الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية|"
+            r"الكلمات الدالة)\s*:",
+            re.I,
+        ),
+    ),
+    ("copyright", re.compile(r"©|\ball rights reserved\b|جميع الحقوق محفوظة|\bcopyright\b", re.I)),
+    (
+        "updated",
+        re.compile(r"^(?:updated|last\s+updated|آخر\s+تحديث|تم\s+التحديث|تحديث)\s*:?\s*\S", re.I),
+    ),
+]
+RELATED_HEADERS_RE = re.compile(
+    r"^(?:related|related\s+articles|related\s+content|you\s+may\s+also\s+like|more\s+from\b.*|"
+    r"اقرأ أيضاً?|اقرأ أيضًا|مقالات ذات صلة|موضوعات ذات صلة|المزيد من\b.*)$",
+    re.IGNORECASE,
+)
+BREADCRUMB_RE = re.compile(r"\s[>»›/|]\s")
+MASTHEAD_RE = re.compile(
+    r"\b(?:vol\.?|volume|no\.|issue)\s*[0-9]|المجلد|العدد|\bjournal\b|\bquarterly\b|\breview\b|مجلة",
+    re.IGNORECASE,
+)
+
+
+def furniture_reason(text):
+    """Why a line on its own is page furniture ("links", "tags"…), or ""."""
+    text = clean(text)
+    if len(text.split()) > 25:
+        return ""
+    folded = text.casefold().rstrip(":").strip()
+    for reason, lines in FURNITURE_LINES.items():
+        if folded in lines:
+            return reason
+    for reason, pattern in FURNITURE_RES:
+        if pattern.search(text):
+            if reason == "updated" and not parse_date(text[pattern.match(text).end() - 1 :]):
+                continue
+            return reason
+    return ""
+
+
+def is_breadcrumbs(text):
+    text = clean(text)
+    return (
+        len(BREADCRUMB_RE.findall(f" {text} ")) >= 2
+        and len(text.split()) <= 15
+        and not ends_sentence(text)
+    )
+
+
+def is_masthead(text):
+    """A journal's masthead above the title: its name with a volume, issue or season."""
+    text = clean(text)
+    return (
+        len(text.split()) <= 20
+        and bool(MASTHEAD_RE.search(text))
+        and any(ch.isdigit() for ch in text.translate(ARABIC_DIGITS))
+    )
+
+
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

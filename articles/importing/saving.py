@@ -7,13 +7,15 @@ import contextlib
 
 import reversion
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from search.documents import documents_changed
 
-from ..models import Article, Indication, Section, Status
+from ..models import Article, Author, Authorship, Indication, Section, Status
 from .refusals import ImportRefused
+from .rules import clean
 
 
 def check_lengths(imported):
@@ -23,6 +25,8 @@ def check_lengths(imported):
         (Article, "title", [imported.title]),
         (Section, "heading", [s.heading for s in imported.sections]),
         (Indication, "title", [i.title for i in imported.indications]),
+        (Author, "name", [author.name for author in imported.authors]),
+        (Author, "honorific", [author.honorific for author in imported.authors]),
     ]
     for model, name, values in limits:
         limit = model._meta.get_field(name).max_length
@@ -81,8 +85,54 @@ def record(article):
             reversion.add_to_revision(section)
 
 
-def create_article(imported, *, user=None, source=""):
-    """Save the imported article as a draft in its language; all or nothing."""
+def match_authors(imported):
+    """
+    The byline's authors with the `Author` each is, by name in either language (case and
+    spacing aside), or None for one not found: [(imported author, Author or None)].
+    """
+    matched = []
+    for author in imported.authors:
+        name = clean(author.name)
+        found = (
+            Author.objects.filter(Q(name_ar__iexact=name) | Q(name_en__iexact=name))
+            .order_by("pk")
+            .first()
+        )
+        matched.append((author, found))
+    return matched
+
+
+def unique_author_slug(name):
+    base = slugify(name, allow_unicode=True)[:80].strip("-") or "author"
+    slug, number = base, 1
+    while Author.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def byline_authors(imported, create_authors):
+    """The `Author`s of the byline in its order; those not found are created (named in
+    the article's language) only when `create_authors`, else left off."""
+    code = imported.language
+    authors = []
+    for author, found in match_authors(imported):
+        if found is None and create_authors:
+            found = Author.objects.create(
+                slug=unique_author_slug(author.name),
+                **{f"name_{code}": author.name, f"honorific_{code}": author.honorific},
+            )
+        if found is not None and found not in authors:
+            authors.append(found)
+    return authors
+
+
+def create_article(imported, *, user=None, source="", create_authors=False):
+    """
+    Save the imported article as a draft in its language; all or nothing. The byline's
+    authors are attached when they exist; with `create_authors`, those not found are
+    created.
+    """
     check_lengths(imported)
     code = imported.language
     comment = gettext("Imported from %(source)s.") % {"source": source or gettext("pasted text")}
@@ -97,10 +147,13 @@ def create_article(imported, *, user=None, source=""):
             **{
                 f"kicker_{code}": imported.kicker,
                 f"title_{code}": imported.title,
+                f"summary_{code}": imported.standfirst,
                 f"lead_{code}": join(imported.lead),
             },
         )
         article.save()
+        for position, author in enumerate(byline_authors(imported, create_authors)):
+            Authorship.objects.create(article=article, author=author, position=position)
         for position, section in enumerate(imported.sections):
             saved = Section.objects.create(
                 article=article,
@@ -192,6 +245,7 @@ def add_translation(imported, article, *, user=None, source=""):
             raise ImportRefused(" ".join(problems))
         setattr(article, f"kicker_{code}", imported.kicker)
         setattr(article, f"title_{code}", imported.title)
+        setattr(article, f"summary_{code}", imported.standfirst)
         setattr(article, f"lead_{code}", join(imported.lead))
         article.updated_by = user
         article.save()

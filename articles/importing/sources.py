@@ -10,7 +10,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 
 from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused
-from .rules import clean, opens_item, parse_date
+from .rules import clean, furniture_reason, opens_item, parse_date
+from .saving import check_lengths
 from .structure import Block, read_structure
 from .word import word_blocks
 
@@ -20,7 +21,8 @@ SUFFIXES = TEXT_SUFFIXES | WORD_SUFFIXES
 
 
 def read_path(path, language=None):
-    """Read a .txt or .docx file; its size is checked before anything is read."""
+    """Read a .txt or .docx file; its size is checked before anything is read, and the
+    article it gives as its save will check it."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -34,7 +36,11 @@ def read_path(path, language=None):
             gettext("“%(name)s” cannot be read: %(error)s")
             % {"name": path.name, "error": error.strerror or error}
         ) from error
-    return read_bytes(path.name, data, language)
+    imported = read_bytes(path.name, data, language)
+    # A file read from disk has no preview to correct it in: what saving it would refuse
+    # is refused now, so that a report and the save agree.
+    check_lengths(imported)
+    return imported
 
 
 def check_size(name, size, suffix):
@@ -143,8 +149,10 @@ def text_blocks(text):
     Paragraphs of plain text. Text pasted from Word has one paragraph per line; a page dump
     separates paragraphs with blank lines. Lines are joined only where the text is
     hard-wrapped, as e-mails are: in a text whose paragraphs are separated by blank lines,
-    a line of 40–100 characters that stops mid-sentence (no closing punctuation) runs on
-    into the next line, unless that one is a date or opens an indication or a list item.
+    a line of 60–100 characters (40 when the next line opens in lower case) that stops
+    mid-sentence (no closing punctuation) runs on into the next line, unless that one is
+    a date, opens an indication or a list item, or either line is page furniture (a
+    list of related titles is not one wrapped paragraph).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = [clean(raw) for raw in text.split("\n")]
@@ -153,6 +161,7 @@ def text_blocks(text):
     blocks = []
     group = 0
     previous = None
+    last_line = ""  # the last line read: a wrapped paragraph is as long as its lines
     for line in lines:
         if not line:
             group += 1
@@ -161,14 +170,19 @@ def text_blocks(text):
         if (
             spaced
             and previous is not None
-            and 40 <= len(previous.text) <= 100
-            and previous.text[-1] not in SENTENCE_END
+            and len(last_line) <= 100
+            and (len(last_line) >= 60 or (len(last_line) >= 40 and line[0].islower()))
+            and last_line[-1] not in SENTENCE_END
             and not opens_item(line)
             and not parse_date(line)
+            and not furniture_reason(line)
+            and not furniture_reason(last_line)
         ):
             previous.text = previous.plain = f"{previous.text} {line}"
+            last_line = line
             continue
         previous = Block(text=line, group=group)
+        last_line = line
         blocks.append(previous)
     return blocks
 

@@ -7,6 +7,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -15,16 +16,29 @@ from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .rules import (
+    ANSWER_RE,
     BULLET_RE,
     INDICATION_RE,
     ORDINAL_RE,
+    QUESTION_RE,
+    RELATED_HEADERS_RE,
+    SUMMARY_LABEL_RE,
     clean,
     detect_language,
+    furniture_reason,
+    is_arabic,
+    is_breadcrumbs,
+    is_interview_byline,
+    is_masthead,
     is_news_header,
+    is_notes_heading,
+    is_summary_label,
     is_title_like,
     kicker_text,
     looks_like_heading,
     looks_like_kicker,
+    opens_item,
+    parse_byline,
     parse_date,
     split_inline_kicker,
     split_lead_phrase,
@@ -39,6 +53,8 @@ class Role(models.TextChoices):
     KICKER = "kicker", _("Kicker")
     TITLE = "title", _("Title")
     DATE = "date", _("Date")
+    BYLINE = "byline", _("Byline (authors)")
+    SUMMARY = "summary", _("Summary")
     PARAGRAPH = "paragraph", _("Paragraph")
     HEADING = "heading", _("Section heading")
     INDICATION = "point", _("Numbered point")
@@ -52,6 +68,23 @@ class Reason(models.TextChoices):
     CENTER_NEWS = "center_news", _("Center news: not part of the article")
     TABLE = "table", _("A table: articles have no tables, copy what you need by hand")
     EDITOR = "editor", _("Left out in the preview")
+    SITE = "site", _("The site's name or breadcrumbs")
+    MASTHEAD = "masthead", _("The journal's masthead")
+    PICTURE = "picture", _("A picture's place: add the article's image on its page")
+    LINKS = "links", _("A share, print, reading or newsletter link")
+    TAGS = "tags", _("Tags or keywords")
+    RELATED = "related", _("Related articles")
+    COPYRIGHT = "copyright", _("Copyright line")
+    UPDATED = "updated", _("An “updated” date: the publication date is kept")
+
+
+FURNITURE_REASONS = {
+    "picture": Reason.PICTURE,
+    "links": Reason.LINKS,
+    "tags": Reason.TAGS,
+    "copyright": Reason.COPYRIGHT,
+    "updated": Reason.UPDATED,
+}
 
 
 @dataclass
@@ -99,6 +132,13 @@ class ImportedSection:
     closing: list = field(default_factory=list)
 
 
+class ImportedAuthor(NamedTuple):
+    """An author named in the byline: the honorific ("د.", "Dr.") apart from the name."""
+
+    honorific: str
+    name: str
+
+
 @dataclass
 class ImportedArticle:
     """The article the text holds, before it is saved."""
@@ -109,6 +149,8 @@ class ImportedArticle:
     title: str = ""
     date: datetime.date | None = None
     date_text: str = ""
+    authors: list = field(default_factory=list)  # ImportedAuthor, in byline order
+    standfirst: str = ""  # the article's summary: Word's Subtitle, an abstract
     lead: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     left_out: list = field(default_factory=list)
@@ -165,6 +207,7 @@ class ImportedArticle:
         """Every piece of text the article will hold, for word counts."""
         yield self.kicker
         yield self.title
+        yield self.standfirst
         yield from self.lead
         for section in self.sections:
             yield section.heading
@@ -181,32 +224,14 @@ class ImportedArticle:
 def read_structure(blocks, language=None, *, warnings=(), source=None):
     """Give each block its role; returns the assembled article with its parts."""
     warnings = list(warnings)
-    parts = []
-    start = 0
-    # A page dump opens with the center news: its header and the lines under it.
-    if blocks and is_news_header(blocks[0].plain):
-        header = blocks[0]
-        parts.append(Part(Role.LEFT_OUT, header.plain, reason=Reason.CENTER_NEWS))
-        start = 1
-        while start < len(blocks):
-            block = blocks[start]
-            bullet = BULLET_RE.match(block.plain)
-            same_group = block.group is not None and block.group == header.group
-            if not (bullet or block.style == "bullet" or same_group):
-                break
-            text = block.plain[bullet.end() :] if bullet else block.plain
-            parts.append(
-                Part(
-                    Role.LEFT_OUT,
-                    text,
-                    reason=Reason.CENTER_NEWS,
-                    marker=bullet.group(0).strip() if bullet else "",
-                )
-            )
-            start += 1
-    rest = blocks[start:]
+    # Page furniture first (site name, breadcrumbs, center news, share links, tags,
+    # copyright…): what is left is the article, read from its header down.
+    placed = furniture_parts(blocks)
+    content = [index for index in range(len(blocks)) if index not in placed]
     if language is None:
-        language = detect_language(block.plain for block in rest if not parse_date(block.plain))
+        language = detect_language(
+            blocks[index].plain for index in content if not parse_date(blocks[index].plain)
+        )
         if language is None:
             language = settings.LANGUAGE_CODE
             warnings.append(
@@ -216,9 +241,38 @@ def read_structure(blocks, language=None, *, warnings=(), source=None):
                 )
                 % {"language": get_language_info(language)["name_translated"]}
             )
+    rest = [blocks[index] for index in content]
     header_parts, used = read_header(rest, warnings)
-    parts += header_parts
-    parts += read_body(rest[used:], language, warnings)
+    for k, parts in header_parts.items():
+        placed[content[k]] = parts
+    body = content[used:]
+    # A byline with its role may close the text instead of heading it.
+    header_roles = {part.role for parts in header_parts.values() for part in parts}
+    if body and Role.BYLINE not in header_roles:
+        last = blocks[body[-1]]
+        byline = parse_byline(last.plain)
+        if byline and not last.style:
+            placed[body[-1]] = [Part(Role.BYLINE, last.text)]
+            body = body[:-1]
+    interview = (
+        any(
+            part.role == Role.BYLINE and is_interview_byline(part.text)
+            for parts in header_parts.values()
+            for part in parts
+        )
+        or sum(1 for index in body if QUESTION_RE.match(blocks[index].plain)) >= 2
+    )
+    has_summary = Role.SUMMARY in header_roles
+    body_parts = read_body(
+        [blocks[index] for index in body],
+        language,
+        warnings,
+        interview=interview,
+        has_summary=has_summary,
+    )
+    for index, parts in zip(body, body_parts, strict=True):
+        placed[index] = parts
+    parts = [part for index in sorted(placed) for part in placed[index]]
     imported = assemble(parts, language, warnings)
     if not imported.sections:
         imported.warnings.append(
@@ -238,79 +292,218 @@ def read_structure(blocks, language=None, *, warnings=(), source=None):
     return imported
 
 
+def furniture_parts(blocks):
+    """
+    The lines of the page around the article, by block: {index: [left-out part]}. Each is
+    a line of its own: the site's name and breadcrumbs or a journal's masthead at the top,
+    the center news, picture placeholders, share, print and reading links, tags,
+    related-article lists, newsletter and copyright lines, an "Updated: …" date.
+    """
+    left = {}
+
+    def leave(index, reason, text=None, marker=""):
+        text = blocks[index].text if text is None else text
+        left[index] = [Part(Role.LEFT_OUT, text, reason=reason, marker=marker)]
+
+    count = len(blocks)
+    top = min(count, 6)
+    for index in range(top):
+        text = blocks[index].plain
+        if is_breadcrumbs(text):
+            leave(index, Reason.SITE)
+            # The line above the breadcrumbs is the site's name.
+            if index == 1 and len(blocks[0].plain.split()) <= 10:
+                leave(0, Reason.SITE)
+        elif index <= 1 and is_masthead(text) and not parse_date(text):
+            leave(index, Reason.MASTHEAD)
+    copyright_lines = [
+        block.plain.casefold() for block in blocks if furniture_reason(block.plain) == "copyright"
+    ]
+    first = blocks[0].plain if blocks else ""
+    if (
+        0 not in left
+        and len(first.split()) <= 10
+        and any(first.casefold() in line for line in copyright_lines)
+    ):
+        leave(0, Reason.SITE)
+    # The center news: its header and the lines under it, above the article.
+    header_at = next(
+        (
+            k
+            for k in range(top)
+            if is_news_header(blocks[k].plain) and all(j in left for j in range(k))
+        ),
+        None,
+    )
+    if header_at is not None:
+        header = blocks[header_at]
+        leave(header_at, Reason.CENTER_NEWS, header.plain)
+        index = header_at + 1
+        while index < count:
+            block = blocks[index]
+            bullet = BULLET_RE.match(block.plain)
+            same_group = block.group is not None and block.group == header.group
+            if not (bullet or block.style == "bullet" or same_group):
+                break
+            leave(
+                index,
+                Reason.CENTER_NEWS,
+                block.plain[bullet.end() :] if bullet else block.plain,
+                marker=bullet.group(0).strip() if bullet else "",
+            )
+            index += 1
+    index = 0
+    while index < count:
+        text = blocks[index].plain
+        if index in left:
+            index += 1
+            continue
+        reason = furniture_reason(text)
+        if reason:
+            leave(index, FURNITURE_REASONS[reason])
+        elif index > 2 and RELATED_HEADERS_RE.match(text) and index + 1 < count:
+            # "Related", "اقرأ أيضاً", "More from …": the short titles under it.
+            leave(index, Reason.RELATED)
+            index += 1
+            while index < count:
+                line = blocks[index].plain
+                reason = furniture_reason(line)
+                if reason:
+                    leave(index, FURNITURE_REASONS[reason])
+                elif is_title_like(line) or (line.endswith(("?", "؟")) and len(line.split()) <= 15):
+                    leave(index, Reason.RELATED)
+                else:
+                    break
+                index += 1
+            continue
+        index += 1
+    return left
+
+
 def read_header(blocks, warnings):
-    """Kicker, title and date: the parts before the first paragraph of text."""
-    parts = []
+    """
+    Kicker, title, bylines, summary and date: the parts before the first paragraph of text,
+    by block ({position: [part]}), and how many blocks they take.
+    """
     date_at = None
-    for k, block in enumerate(blocks[:6]):
+    for k, block in enumerate(blocks[:8]):
         if parse_date(block.plain):
             date_at = k
             break
-        # A date after a paragraph of text is in the text, not the article's date.
-        if not (block.style or looks_like_kicker(block.plain) or is_title_like(block.plain)):
+        # A date after a paragraph of text is in the text, not the article's date; a
+        # summary may stand between the title and the byline or date, though.
+        upcoming = blocks[k + 1 : k + 3]
+        if not (
+            block.style
+            or looks_like_kicker(block.plain)
+            or is_title_like(block.plain)
+            or parse_byline(block.plain, bare=True)
+            or (k > 0 and any(parse_date(b.plain) or parse_byline(b.plain) for b in upcoming))
+        ):
             break
     titled_at = next((k for k, block in enumerate(blocks[:6]) if block.style == "title"), None)
-    if titled_at is not None and (date_at is None or titled_at < date_at):
-        # Word's Title style: the title; a Subtitle, or a short line just before, the kicker.
+    if date_at is not None and (titled_at is None or titled_at < date_at):
+        end = date_at + 1
+    elif titled_at is not None:
         end = titled_at + 1
-        if date_at == end:
-            end += 1
-        elif end < len(blocks) and blocks[end].style == "subtitle":
-            end += 1
-            if date_at == end:
+        while end < len(blocks) and end <= titled_at + 3:
+            block = blocks[end]
+            if block.style == "subtitle" or parse_byline(block.plain) or parse_date(block.plain):
                 end += 1
-        heads = blocks[:end]
+            else:
+                break
     elif date_at is not None:
-        heads = blocks[: date_at + 1]
+        end = date_at + 1
         if date_at == 0:
             # The date first, then the title lines.
-            extra = leading_titles(blocks[1:])
-            heads = blocks[: 1 + extra]
+            end = 1 + leading_titles(blocks[1:])
     else:
-        heads = blocks[: leading_titles(blocks)]
-    kicker = title = date = None
-    leftovers = []
-    for block in heads:
+        end = leading_titles(blocks)
+    # A byline just after the date, or after the title when there is no date.
+    while end < len(blocks) and end > 0 and parse_byline(blocks[end].plain):
+        end += 1
+    heads = blocks[:end]
+    roles = {}
+    date = title = standfirst = None
+    for k, block in enumerate(heads):
         if date is None and parse_date(block.plain):
-            date = block
+            date = k
+            roles[k] = Role.DATE
         elif block.style == "title" and title is None:
-            title = block
-        elif block.style == "subtitle" and kicker is None:
-            kicker = block
-        else:
-            leftovers.append(block)
-    if title is None and leftovers:
-        # Page order: kicker, then title.
-        if len(leftovers) >= 2 and kicker is None and looks_like_kicker(leftovers[0].plain):
-            kicker = leftovers.pop(0)
-        if is_title_like(leftovers[0].plain) or leftovers[0].style:
-            title = leftovers.pop(0)
-    elif (
-        title is not None
-        and kicker is None
-        and leftovers
-        and looks_like_kicker(leftovers[-1].plain)
-    ):
-        kicker = leftovers.pop()
-    if kicker is not None:
-        parts.append(Part(Role.KICKER, kicker_text(kicker.plain)))
-    if title is not None:
-        inline_kicker, title_text = ("", title.plain)
-        if kicker is None:
-            inline_kicker, title_text = split_inline_kicker(title.plain)
-            if inline_kicker:
-                parts.append(Part(Role.KICKER, kicker_text(inline_kicker)))
-        parts.append(Part(Role.TITLE, title_text))
+            title = k
+            roles[k] = Role.TITLE
+        elif block.style == "subtitle" and standfirst is None:
+            standfirst = k
+            roles[k] = Role.SUMMARY
+        elif parse_byline(block.plain):
+            roles[k] = Role.BYLINE
+    others = [k for k in range(len(heads)) if k not in roles]
+    if title is None:
+        lines = [
+            k
+            for k in others
+            if is_title_like(heads[k].plain)
+            or heads[k].style
+            or (k == others[0] and looks_like_kicker(heads[k].plain))
+        ]
+        # "Title / Jane Smith / date": a bare name just above the date is the byline.
+        if (
+            len(lines) >= 2
+            and lines[-1] + 1 == (date if date is not None else len(heads))
+            and not is_arabic(heads[lines[-1]].plain)
+            and parse_byline(heads[lines[-1]].plain, bare=True)
+        ):
+            roles[lines.pop()] = Role.BYLINE
+        if len(lines) >= 2 and looks_like_kicker(heads[lines[0]].plain) and lines[0] == others[0]:
+            roles[lines[0]] = Role.KICKER
+            lines.pop(0)
+        if lines and lines[0] == min(k for k in others if k not in roles):
+            title = lines[0]
+            roles[title] = Role.TITLE
     else:
+        # In Word, the short line just above the Title is the kicker.
+        before = [k for k in others if k < title]
+        if before and before[-1] == title - 1 and looks_like_kicker(heads[before[-1]].plain):
+            roles[before[-1]] = Role.KICKER
+    if title is not None:
+        for k in others:
+            # A paragraph between the title and the byline or date: the summary.
+            if (
+                k not in roles
+                and k > title
+                and standfirst is None
+                and not is_title_like(heads[k].plain)
+                and any(roles.get(j) in {Role.BYLINE, Role.DATE} for j in range(k + 1, len(heads)))
+            ):
+                standfirst = k
+                roles[k] = Role.SUMMARY
+    parts = {}
+    for k, block in enumerate(heads):
+        role = roles.get(k)
+        if role == Role.KICKER:
+            parts[k] = [Part(Role.KICKER, kicker_text(block.plain))]
+        elif role == Role.TITLE:
+            parts[k] = []
+            text = block.plain
+            if block.style != "title" and Role.KICKER not in roles.values():
+                inline_kicker, text = split_inline_kicker(block.plain)
+                if inline_kicker:
+                    parts[k].append(Part(Role.KICKER, kicker_text(inline_kicker)))
+            parts[k].append(Part(Role.TITLE, text))
+        elif role in {Role.DATE, Role.BYLINE}:
+            parts[k] = [Part(role, block.plain)]
+        elif role == Role.SUMMARY:
+            parts[k] = [Part(Role.SUMMARY, block.text)]
+    if title is None:
         warnings.append(gettext("No title was found: give the article one in the preview."))
-    if date is not None:
-        parts.append(Part(Role.DATE, date.plain))
+    leftovers = [k for k in range(len(heads)) if k not in roles]
     if leftovers:
         warnings.append(
             gettext("Lines at the top were kept as lead paragraphs: %(lines)s")
-            % {"lines": " / ".join(block.plain for block in leftovers)}
+            % {"lines": " / ".join(heads[k].plain for k in leftovers)}
         )
-        parts += [Part(Role.PARAGRAPH, block.text) for block in leftovers]
+        for k in leftovers:
+            parts[k] = [Part(Role.PARAGRAPH, heads[k].text)]
     return parts, len(heads)
 
 
@@ -320,6 +513,8 @@ def leading_titles(blocks):
     while (
         count < 2
         and count + 1 < len(blocks)
+        and not parse_byline(blocks[count].plain)
+        and not is_summary_label(blocks[count].plain)
         and (
             is_title_like(blocks[count].plain)
             or (count == 0 and looks_like_kicker(blocks[count].plain))
@@ -329,21 +524,76 @@ def leading_titles(blocks):
     return count
 
 
-def read_body(blocks, language, warnings):
-    """Lead, headings, indications, their paragraphs and the sections' closing text."""
+# "Finally, …", "وأخيراً، …": the last point, after which the section closes.
+FINALLY_RE = re.compile(
+    r"^(?:\*\*)?(?:finally|lastly|وأخيراً|وأخيرًا|وأخيرا|أخيراً|أخيرًا|أخيرا)\b", re.IGNORECASE
+)
+
+
+def is_colon_heading(block, has_next):
+    """A short Arabic line ending in a colon: "مقدمة:", "خلفية الأزمة:"."""
+    text = block.plain
+    words = text.split()
+    return (
+        has_next
+        and text.endswith(":")
+        and is_arabic(text)
+        and 1 <= len(words) <= 5
+        and not any(mark in text[:-1] for mark in ".:;,،؛!؟?")
+        and not opens_item(text)
+        and not any(word in INTRODUCERS for word in [*words[-2:], words[-1].rstrip(":")])
+    )
+
+
+# Words that end a sentence introducing a list, not a heading: "…فيما يلي:".
+INTRODUCERS = {
+    "يلي", "يلي:", "التالي", "التالي:", "التالية", "التالية:", "الآتي", "الآتي:", "الآتية",
+    "الآتية:",
+}  # fmt: skip
+
+
+def read_body(blocks, language, warnings, *, interview=False, has_summary=False):
+    """
+    Lead, headings, indications, their paragraphs and the sections' closing text: a list
+    of parts for each block.
+    """
     styled_headings = any(block.style in {"heading", "title", "subtitle"} for block in blocks)
     kinds = []
     expected = 1  # the number the next indication should have
+    in_notes = False
+    seen_question = False
     for index, block in enumerate(blocks):
         has_next = index + 1 < len(blocks)
         kind = "paragraph"
         numbered = INDICATION_RE.match(block.plain)
-        if block.style == "table":
+        if in_notes:
+            kind = "note"
+        elif block.style == "table":
             kind = "table"
+        elif has_next and is_notes_heading(block.plain):
+            # "Notes", "الهوامش": what follows is the notes list, not points.
+            kind = "notes"
+            in_notes = True
+        elif (
+            not has_summary
+            and not any(k in {"heading", "ordinal", "indication"} for k in kinds)
+            and SUMMARY_LABEL_RE.match(block.plain)
+            and (not is_summary_label(block.plain) or has_next)
+        ):
+            kind = "summary_label" if is_summary_label(block.plain) else "summary"
+            has_summary = True
+        elif kinds and kinds[-1] == "summary_label":
+            kind = "summary_text"
+        elif interview and QUESTION_RE.match(block.plain):
+            kind = "question"
+        elif interview and ANSWER_RE.match(block.plain):
+            kind = "answer"
         elif block.style in {"heading", "title", "subtitle"}:
             kind = "heading"
         elif block.style == "numbered":
             kind = "indication"
+        elif block.style == "bullet" or BULLET_RE.match(block.plain):
+            kind = "bullet"
         elif numbered:
             number = int(numbered["paren"] or numbered["number"])
             # "2018. That year…" or "12-month plans…" are not indications: an indication's
@@ -361,69 +611,134 @@ def read_body(blocks, language, warnings):
                 expected = number + 1
         elif ORDINAL_RE.match(block.plain):
             kind = "ordinal"
+        elif (
+            interview
+            and has_next
+            and (
+                (block.bold and styled_headings)
+                or (not block.style and block.plain.endswith(("?", "؟")) and kinds)
+            )
+        ):
+            # An interview's questions: whole-bold paragraphs in Word, paragraphs that end
+            # in a question mark in text.
+            kind = "heading"
+        elif interview and seen_question is False and not styled_headings:
+            kind = "paragraph"
         elif has_next and (block.bold or not styled_headings) and looks_like_heading(block.plain):
             # Without heading styles, a short line with text after it; with them, a short
             # line in bold, as editors mark headings when they do not use the styles.
             kind = "heading"
-        if kind in {"heading", "ordinal"}:
+        elif not styled_headings and is_colon_heading(block, has_next):
+            kind = "colon_heading"
+        if kind in {"heading", "ordinal", "question", "colon_heading"}:
             expected = 1
+            seen_question = seen_question or interview
         kinds.append(kind)
 
     parts = []
     in_indications = False
     for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
         if kind == "table":
-            parts.append(Part(Role.LEFT_OUT, block.text, reason=Reason.TABLE))
+            parts.append([Part(Role.LEFT_OUT, block.text, reason=Reason.TABLE)])
         elif kind == "heading":
-            parts.append(Part(Role.HEADING, block.plain))
+            parts.append([Part(Role.HEADING, block.plain)])
             in_indications = False
+        elif kind == "colon_heading":
+            parts.append([Part(Role.HEADING, block.plain.rstrip(":").rstrip())])
+            in_indications = False
+        elif kind == "question":
+            label = QUESTION_RE.match(block.plain)
+            parts.append(
+                [Part(Role.HEADING, block.plain[label.end() :], marker=label.group(0).strip())]
+            )
+            in_indications = False
+        elif kind == "answer":
+            label = ANSWER_RE.match(block.text)
+            text = block.text[label.end() :] if label else block.text
+            marker = label.group(0).strip() if label else ""
+            parts.append([Part(Role.PARAGRAPH, text, marker=marker)])
+        elif kind == "summary_label":
+            parts.append([])
+        elif kind == "summary_text":
+            parts.append([Part(Role.SUMMARY, block.text, marker=blocks[index - 1].plain)])
+        elif kind == "summary":
+            label = SUMMARY_LABEL_RE.match(block.text)
+            parts.append(
+                [Part(Role.SUMMARY, block.text[label.end() :], marker=label.group(0).strip())]
+            )
         elif kind == "ordinal":
-            parts += ordinal_parts(block.text, language)
+            parts.append(ordinal_parts(block.text, language))
             in_indications = False
         elif kind == "indication":
-            parts.append(indication_part(block, language))
+            parts.append([indication_part(block, language)])
             in_indications = True
+        elif kind in {"notes", "note"}:
+            if in_indications:
+                close_section(parts, blocks, kinds, index - 1)
+                in_indications = False
+            parts.append([Part(Role.PARAGRAPH, block.text)])
         elif in_indications:
-            parts.append(Part(Role.INDICATION_PARAGRAPH, block.text))
-            # The paragraphs after a section's last indication: which continue it, which
-            # close the section? In Word, the indication's own paragraphs are indented; in
-            # text, only the last paragraph before the next heading is the closing text.
+            parts.append([Part(Role.INDICATION_PARAGRAPH, block.text)])
             next_kind = kinds[index + 1] if index + 1 < len(kinds) else "end"
-            if next_kind in {"heading", "ordinal", "end"}:
+            if next_kind in {"heading", "ordinal", "end", "question", "colon_heading", "notes"}:
                 close_section(parts, blocks, kinds, index)
+                in_indications = False
         else:
-            parts.append(Part(Role.PARAGRAPH, block.text))
-    for part in parts:
-        if part.role == Role.INDICATION and not part.lead:
-            warnings.append(
-                gettext(
-                    "No lead phrase was found in the point that begins “%(start)s…”; set "
-                    "one in the preview if it has one."
-                )
-                % {"start": " ".join(strip_markup(part.text).split()[:6])}
+            parts.append([Part(Role.PARAGRAPH, block.text)])
+    missing = [
+        " ".join(strip_markup(part.text).split()[:6])
+        for block_parts in parts
+        for part in block_parts
+        if part.role == Role.INDICATION and not part.lead
+    ]
+    if missing:
+        warnings.append(
+            ngettext(
+                "No lead phrase was found in the point that begins “%(starts)s…”; set one in "
+                "the preview if it has one.",
+                "No lead phrase was found in %(count)d points (beginning “%(starts)s…”); set "
+                "them in the preview if they have one.",
+                len(missing),
             )
+            % {"count": len(missing), "starts": "…”, “".join(missing[:3])}
+        )
     return parts
 
 
 def close_section(parts, blocks, kinds, last_index):
-    """Turn the trailing paragraphs after a section's last indication into its closing text."""
+    """
+    Turn the trailing paragraphs after a section's last indication into its closing text.
+    In Word, from the first paragraph that is not indented under the list. In text, the
+    last paragraph; or from the paragraph that introduces a bulleted list after the points;
+    or everything after a last point that says it is the last ("Finally, …").
+    """
     trailing = []
-    k = len(parts) - 1
-    while k >= 0 and parts[k].role == Role.INDICATION_PARAGRAPH:
+    k = last_index
+    while k >= 0 and parts[k] and parts[k][0].role == Role.INDICATION_PARAGRAPH:
         trailing.append(k)
         k -= 1
     trailing.reverse()
-    first_block = last_index - len(trailing) + 1
-    indication_block = blocks[first_block - 1]
+    if not trailing:
+        return
+    indication_block = blocks[trailing[0] - 1]
     if indication_block.style == "numbered":
-        # Word: from the first paragraph that is not indented under the list.
-        for offset in range(len(trailing)):
-            if blocks[first_block + offset].style != "continued":
+        for offset, position in enumerate(trailing):
+            if blocks[position].style != "continued":
                 for later in trailing[offset:]:
-                    parts[later].role = Role.PARAGRAPH
+                    parts[later][0].role = Role.PARAGRAPH
                 return
         return
-    parts[trailing[-1]].role = Role.PARAGRAPH
+    start = trailing[-1]
+    last_point = parts[trailing[0] - 1][0] if parts[trailing[0] - 1] else None
+    bullets = [position for position in trailing if kinds[position] == "bullet"]
+    if last_point is not None and FINALLY_RE.match(last_point.lead or last_point.text):
+        start = trailing[0]
+    elif bullets:
+        prose = [position for position in trailing if position < bullets[0]]
+        start = prose[-1] if prose else bullets[0]
+    for position in trailing:
+        if position >= start:
+            parts[position][0].role = Role.PARAGRAPH
 
 
 def indication_part(block, language):
@@ -486,6 +801,14 @@ def assemble(parts, language, warnings=()):
         elif role == Role.DATE and imported.date is None and parse_date(text):
             imported.date = parse_date(text)
             imported.date_text = text
+        elif role == Role.BYLINE and parse_byline(text, bare=True):
+            _label, authors = parse_byline(text, bare=True)
+            known = set(imported.authors)
+            imported.authors += [
+                author for author in map(ImportedAuthor._make, authors) if author not in known
+            ]
+        elif role == Role.SUMMARY and text:
+            imported.standfirst = f"{imported.standfirst}\n\n{text}".strip()
         elif role == Role.HEADING:
             section = ImportedSection(heading=text)
             imported.sections.append(section)
