@@ -1,13 +1,13 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
 from .models import AuditEvent
-from .roles import ROLE_LABELS
+from .roles import ROLE_LABELS, ROLE_NAMES
 
 
 class RoleField(forms.ModelChoiceField):
@@ -42,7 +42,49 @@ class StaffCreationForm(RoleFormMixin, AdminUserCreationForm):
     role = RoleField()
 
 
+class RoleFilter(admin.SimpleListFilter):
+    """The users' filter by role, by the role's name rather than the group's (English) one."""
+
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return [(name, label) for name, label in ROLE_NAMES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in ROLE_NAMES:
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
+
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """The groups, which are the roles: listed by the role's name in the interface language."""
+
+    list_display = ("role_name",)
+    list_display_links = None
+
+    @admin.display(description=_("role"), ordering="name")
+    def role_name(self, group):
+        return ROLE_NAMES.get(group.name, group.name)
+
+    # The roles are defined in accounts/roles.py and kept by migrations, and given to a
+    # person on the user form: the list names them, and there is nothing to edit here.
+    def get_urls(self):
+        return [url for url in super().get_urls() if str(url.name).endswith("_changelist")]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
@@ -68,7 +110,7 @@ class StaffUserAdmin(UserAdmin):
         ),
     )
     list_display = ("username", "first_name", "last_name", "email", "role", "is_active")
-    list_filter = ("groups", "is_active")
+    list_filter = (RoleFilter, "is_active")
     readonly_fields = ("last_login", "date_joined")
 
     def get_fieldsets(self, request, obj=None):
@@ -80,7 +122,7 @@ class StaffUserAdmin(UserAdmin):
     @admin.display(description=_("role"))
     def role(self, user):
         names = [group.name for group in user.groups.all() if group.name in ROLE_LABELS]
-        return ROLE_LABELS[names[0]] if names else "—"
+        return ROLE_NAMES[names[0]] if names else "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

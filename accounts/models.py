@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roles import ROLE_LABELS
+from .roles import ROLE_NAMES
 
 
 class AuditEvent(models.Model):
@@ -63,4 +63,4 @@ class AuditEvent(models.Model):
     @staticmethod
     def role_label(name):
         """A role's name as administrators read it (“—” for none)."""
-        return ROLE_LABELS.get(name, name) if name else "—"
+        return ROLE_NAMES.get(name, name) if name else "—"

@@ -9,6 +9,7 @@ tests/accounts/test_roles.py fails until the newest one agrees with this file.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 AUTHORS = "Authors"
 TRANSLATORS = "Translators"
@@ -20,6 +21,15 @@ ROLE_LABELS = {
     TRANSLATORS: _("Translator: translates analyses into their other language"),
     EDITORS: _("Editor: reviews, publishes, manages authors, topics and news"),
     ADMINISTRATORS: _("Administrator: manages staff accounts and roles"),
+}
+
+# A role's short name, where roles are listed (the users' column and filter, the audit
+# trail, the groups): the group names above are data, in English.
+ROLE_NAMES = {
+    AUTHORS: pgettext_lazy("role", "Author"),
+    TRANSLATORS: pgettext_lazy("role", "Translator"),
+    EDITORS: pgettext_lazy("role", "Editor"),
+    ADMINISTRATORS: pgettext_lazy("role", "Administrator"),
 }
 
 

@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineModelAdmin
 from reversion.admin import VersionAdmin
@@ -25,6 +25,7 @@ from reversion.models import Version
 from core.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
 from core.inline_rows import OwnedInlinesMixin
 from core.restoring import RestoreAsEditMixin
+from core.text import join_list, language_name
 from search.queries import Query, matching_any_language
 
 from . import history, permissions, publishing, revisions
@@ -39,6 +40,11 @@ from .models import Article, Author, Authorship, Indication, Section, Status, To
 revisions.register_articles()
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def quoted_titles(articles):
+    """Titles named in a message, quoted and joined: «أ»، «ب» / “A”, “B”."""
+    return join_list(pgettext("quoted title", "“%(title)s”") % {"title": a} for a in articles)
 
 
 def original_language(obj):
@@ -412,9 +418,8 @@ class ArticleAdmin(
         missing = article.missing_languages
         if not missing:
             return _("Complete")
-        return ", ".join(
-            _("%(language)s missing") % {"language": get_language_info(code)["name_translated"]}
-            for code in missing
+        return join_list(
+            _("%(language)s missing") % {"language": language_name(code)} for code in missing
         )
 
     # Bulk actions: each object is checked against the user's permissions.
@@ -438,7 +443,7 @@ class ArticleAdmin(
             messages.warning(
                 request,
                 _("Refused (you may not do this to them in their current state): %(titles)s")
-                % {"titles": ", ".join(str(article) for article in refused)},
+                % {"titles": quoted_titles(refused)},
             )
 
     @admin.action(description=_("Submit selected articles for review"), permissions=["change"])
@@ -507,7 +512,7 @@ class ArticleAdmin(
             messages.warning(
                 request,
                 _("Not announced (not published, or without authors): %(titles)s")
-                % {"titles": ", ".join(refused)},
+                % {"titles": quoted_titles(refused)},
             )
 
     # Preview, history comparison.
@@ -519,8 +524,7 @@ class ArticleAdmin(
             extra_context["preview_links"] = [
                 {
                     "url": article.url_in(code),
-                    "label": _("Preview in %(language)s")
-                    % {"language": get_language_info(code)["name_local"]},
+                    "label": _("Preview in %(language)s") % {"language": language_name(code)},
                     "code": code,
                 }
                 for code in article.languages

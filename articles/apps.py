@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
-    verbose_name = _("Analyses")
+    verbose_name = _("Articles and authors")
 
     def ready(self):
         from core import caching

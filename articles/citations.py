@@ -5,7 +5,9 @@ RIS records for reference managers (Zotero, EndNote, Mendeley).
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, get_language_info, gettext, pgettext
+from django.utils.translation import get_language, get_language_info, gettext
+
+from core.text import join_names
 
 BIBTEX_SPECIAL = str.maketrans(
     {
@@ -39,10 +41,7 @@ class Citation:
         self.published = timezone.localtime(article.published_at)
 
     def authors_text(self):
-        if len(self.authors) < 2:
-            return "".join(self.authors)
-        last = pgettext("between the last two names of a list", " and ")
-        return ", ".join(self.authors[:-1]) + last + self.authors[-1]
+        return join_names(self.authors)
 
     def text(self):
         """The reference a reader copies, in the page's language."""

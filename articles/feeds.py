@@ -7,6 +7,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext
 
+from core.text import join_names
+
 from .models import Article, Topic
 from .views import with_authors, written_in
 
@@ -44,7 +46,7 @@ class LatestRssFeed(Feed):
         return article.updated_at
 
     def item_author_name(self, article):
-        return gettext(", ").join(author.byline for author in article.authors.all()) or None
+        return join_names(author.byline for author in article.authors.all()) or None
 
     def item_categories(self, article):
         return [topic.name for topic in article.topics.all() if topic.name]

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.inline_rows import OwnRowsFormSetMixin
 
@@ -81,7 +82,9 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
     """The article form, refusing to save over a version newer than the one it was opened at."""
 
     alt_text_fields = {"image": "image_alt"}
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
+    loaded_version = forms.IntegerField(
+        label=pgettext_lazy("save counter", "version"), widget=forms.HiddenInput
+    )
     announce = forms.BooleanField(
         label=_("Announce in the center news"),
         required=False,

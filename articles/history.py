@@ -3,12 +3,17 @@ Comparing two revisions of an article (kept by django-reversion): its own fields
 sections and their numbered points, in both languages, word by word.
 """
 
+from datetime import datetime
 from difflib import SequenceMatcher
 
 from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from core.text import join_names, localized_field_name
 
 from .models import Article, Author, Authorship, Indication, Section, Status
 
@@ -17,7 +22,20 @@ ARTICLE_TEXT = ("kicker", "title", "summary", "lead")
 
 def _label(model, field, code=None):
     name = str(model._meta.get_field(field).verbose_name)
-    return f"{name} ({code})" if code else name
+    return localized_field_name(name, code) if code else name
+
+
+def _when(value):
+    """A stored date-time as the interface writes one ("4 أبريل 2018 8:00")."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = parse_datetime(value) or value
+    if not isinstance(value, datetime):
+        return str(value)
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATETIME_FORMAT")
 
 
 def snapshot(version):
@@ -29,7 +47,7 @@ def snapshot(version):
         for code, _name in settings.LANGUAGES
     ]
     rows.append((_label(Article, "status"), str(Status(data["status"]).label)))
-    rows.append((_label(Article, "published_at"), str(data.get("published_at") or "")))
+    rows.append((_label(Article, "published_at"), _when(data.get("published_at"))))
 
     related = {Section: [], Indication: [], Authorship: []}
     for other in version.revision.version_set.all():
@@ -45,7 +63,7 @@ def snapshot(version):
     rows.append(
         (
             _("authors"),
-            ", ".join(str(authors[pk]) for pk in author_ids if pk in authors),
+            join_names(authors[pk] for pk in author_ids if pk in authors),
         )
     )
     sections = sorted(

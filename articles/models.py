@@ -5,6 +5,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import get_language as active_language
 
 from core.models import Publishable, PublishableQuerySet, Status
@@ -86,7 +87,7 @@ class Author(models.Model):
         help_text=_("Written before the name, e.g. “د.” / “Dr.”, “أ. د.” / “Prof.”."),
     )
     position = models.CharField(
-        _("position"),
+        pgettext_lazy("author's title or job", "position"),
         max_length=200,
         blank=True,
         help_text=_("The author's role or title, e.g. “Senior researcher”."),
@@ -321,7 +322,9 @@ class Article(Publishable):
     )
     # Bumped by every save through the admin, so that a save over a newer version is
     # refused instead of silently overwriting someone else's work.
-    edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    edit_version = models.PositiveIntegerField(
+        pgettext_lazy("save counter", "version"), default=0, editable=False
+    )
     # The site search's columns per language, written by the search app
     # (search/documents.py): the text snippets are cut from, the normalised document, and
     # its tsvector.
@@ -483,7 +486,9 @@ class Authorship(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, verbose_name=_("article"))
     author = models.ForeignKey(Author, on_delete=models.PROTECT, verbose_name=_("author"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -501,7 +506,9 @@ class Section(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="sections", verbose_name=_("article")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     heading = models.CharField(_("heading"), max_length=300, blank=True)
     body = models.TextField(
         _("text"),
@@ -523,7 +530,7 @@ class Section(models.Model):
     def __str__(self):
         return first_filled(self.heading, self.heading_ar, self.heading_en) or _(
             "Section %(number)s"
-        ) % {"number": self.position}
+        ) % {"number": self.position + 1}
 
     def body_paragraphs(self):
         return paragraphs(self.body)
@@ -541,7 +548,9 @@ class Indication(models.Model):
         related_name="indications",
         verbose_name=_("section"),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     title = models.CharField(
         _("lead phrase"),
         max_length=300,
@@ -564,7 +573,7 @@ class Indication(models.Model):
         verbose_name_plural = _("numbered points")
 
     def __str__(self):
-        return first_filled(self.title, self.title_ar, self.title_en) or str(self.position)
+        return first_filled(self.title, self.title_ar, self.title_en) or str(self.position + 1)
 
     def body_paragraphs(self):
         return paragraphs(self.body)

@@ -186,7 +186,7 @@ def article_detail(request, slug):
     versions = [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            "name": get_language_info(code)["name_translated"],
             "bidi": code in settings.LANGUAGES_BIDI,
             "title": getattr(article, f"title_{code}"),
             "url": article.url_in(code),

@@ -15,6 +15,8 @@ def languages(request):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
+                # Inside a sentence ("Search in …"): the name in the page's language.
+                "translated_name": str(get_language_info(code)["name_translated"]),
                 "url": url,
                 "absolute_url": absolute_uri(request, url),
                 "bidi": code in settings.LANGUAGES_BIDI,

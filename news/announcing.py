@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles.importing import is_arabic
 from core.models import Status
+from core.text import join_names
 
 from .models import NewsItem
 
@@ -39,9 +40,9 @@ def announcement_headlines(article):
         if code == "ar":
             feminine = all(a.gender == a.Gender.FEMININE for a in authors)
             verb = ARABIC_WRITES[(min(len(names), 3), feminine)]
-            headlines[code] = fit_headline(f"{' و'.join(names)} {verb}: ", title, limit)
+            headlines[code] = fit_headline(f"{join_names(names, code)} {verb}: ", title, limit)
         else:
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            joined = join_names(names, code)
             verb = "writes" if len(names) == 1 else "write"
             headlines[code] = fit_headline(f"{joined} {verb}: ", title, limit)
     return headlines

@@ -16,7 +16,7 @@ def test_root_sends_readers_to_their_language(client, db, accept_language, targe
 
 @pytest.mark.parametrize(
     ("language", "direction", "heading", "skip_link"),
-    [("ar", "rtl", "تحليلات", "انتقل إلى المحتوى"), ("en", "ltr", "Analyses", "Skip to content")],
+    [("ar", "rtl", "التحليلات", "انتقل إلى المحتوى"), ("en", "ltr", "Analyses", "Skip to content")],
 )
 def test_pages_carry_language_direction_and_translated_interface(
     client, db, language, direction, heading, skip_link

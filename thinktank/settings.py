@@ -17,6 +17,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.text import localized_field_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -62,8 +64,8 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     # The Content-Security-Policy header and its nonces (see "Security" below).
     "csp",
-    # Throttles sign-ins after repeated failures (see "Security" below).
-    "axes",
+    # Throttles sign-ins after repeated failures (see "Security" below); named for the admin.
+    "thinktank.apps.SignInProtectionConfig",
     # The project's apps, each above the ones it imports: core (plumbing), search,
     # accounts, articles, news.
     "core",
@@ -218,6 +220,8 @@ MODELTRANSLATION_LANGUAGES = ("ar", "en")
 # No silent fallback: an English page never shows Arabic text as if it were English.
 # Availability per language is decided explicitly (see Article.objects.available_in).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# "Title [English]", "العنوان [الإنجليزية]": the language's name, not its code.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_field_name
 # The tabbed admin loads jQuery UI from a CDN by default; serve our own copy instead.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
