@@ -1,14 +1,20 @@
+from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets
 
 
 class BilingualFieldsMixin:
     """
-    Give every translated field's widget the `lang` and `dir` of its language.
+    Give every translated field's widget the `lang` and `dir` of its language, and name
+    the language tabs by their language rather than its code.
 
     Without it, an English field in the Arabic admin is typed right to left (and the
     reverse), and spell-checkers guess the wrong language.
     """
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["core/admin/language-tabs.js"])
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

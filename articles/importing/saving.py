@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from core.text import join_list
 from search.documents import documents_changed
 
 from ..models import Article, Author, Authorship, Indication, Section, Status
@@ -186,7 +187,7 @@ def structure_of(sections):
     """“sections: 3; numbered points by section: 0, 0, 4”."""
     return gettext("sections: %(sections)d; numbered points by section: %(points)s") % {
         "sections": len(sections),
-        "points": ", ".join(str(count) for count in sections) or "0",
+        "points": join_list(str(count) for count in sections) or "0",
     }
 
 

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.text import join_list
+
 from .rules import (
     ANSWER_RE,
     BULLET_RE,
@@ -193,7 +195,7 @@ class ImportedArticle:
         sections = len(self.sections)
         indications = len(self.indications)
         paragraphs = self.paragraph_count
-        return ", ".join(
+        return join_list(
             [
                 ngettext("%(count)d section", "%(count)d sections", sections) % {"count": sections},
                 ngettext("%(count)d numbered point", "%(count)d numbered points", indications)
@@ -287,7 +289,7 @@ def read_structure(blocks, language=None, *, warnings=(), source=None):
     if unplaced:
         imported.warnings.append(
             gettext("Some words were not placed in the article: %(words)s. Check the preview.")
-            % {"words": ", ".join(sorted(unplaced.elements())[:20])}
+            % {"words": join_list(sorted(unplaced.elements())[:20])}
         )
     return imported
 

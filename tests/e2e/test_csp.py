@@ -6,7 +6,10 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import TAB_NAMES
 from tests.seed import REFERENCE_SLUG
+
+ENGLISH = TAB_NAMES["en"]["en"]
 
 pytestmark = pytest.mark.browser
 
@@ -98,7 +101,9 @@ def test_article_change_page_runs_within_the_policy(page, site, violations):
 
     # A language tab (jQuery UI, served from static/).
     title_en = page.locator("#id_title_en")
-    page.locator(".ui-tabs").filter(has=title_en).get_by_role("tab", name="EN").click()
+    page.locator(".ui-tabs").filter(has=title_en).get_by_role(
+        "tab", name="English", exact=True
+    ).click()
     expect(title_en).to_be_visible()
 
     # A new section (nested_admin), then a point inside it, each with its own tabs.
@@ -107,11 +112,15 @@ def test_article_change_page_runs_within_the_policy(page, site, violations):
     new_section = page.locator(f"#sections-{count}")
     expect(new_section).to_be_visible()
     heading_en = page.locator(f"#id_sections-{count}-heading_en")
-    new_section.locator(".ui-tabs").filter(has=heading_en).get_by_role("tab", name="EN").click()
+    new_section.locator(".ui-tabs").filter(has=heading_en).get_by_role(
+        "tab", name="English", exact=True
+    ).click()
     expect(heading_en).to_be_visible()
     new_section.locator("a.djn-add-handler.djn-model-articles-indication").click()
     point_en = page.locator(f"#id_sections-{count}-indications-0-title_en")
-    page.locator(".ui-tabs").filter(has=point_en).get_by_role("tab", name="EN").click()
+    page.locator(".ui-tabs").filter(has=point_en).get_by_role(
+        "tab", name="English", exact=True
+    ).click()
     expect(point_en).to_be_visible()
 
     # The audit trail: a read-only list, without bulk actions.

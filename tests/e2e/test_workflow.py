@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.roles import AUTHORS, EDITORS
+from tests.e2e.helpers import language_tab
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def fill_in(page, field_id, value):
     language = field_id.rsplit("_", 1)[1]
     field = page.locator(f"#id_{field_id}")
     tabs = page.locator(".ui-tabs").filter(has=field).last
-    tabs.get_by_role("tab", name=language, exact=True).click()
+    language_tab(tabs, language, "en").click()
     field.fill(value)
 
 
