@@ -16,13 +16,14 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import get_language, gettext_noop, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineModelAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
+from core.change_messages import ReadableHistoryMixin, note
 from core.inline_rows import OwnedInlinesMixin
 from core.restoring import RestoreAsEditMixin
 from core.text import join_list, language_name
@@ -199,6 +200,7 @@ class ArticleChangeList(ChangeList):
 class ArticleAdmin(
     OwnedInlinesMixin,
     RestoreAsEditMixin,
+    ReadableHistoryMixin,
     ShownFieldsOnlyMixin,
     BilingualFieldsMixin,
     VersionAdmin,
@@ -461,7 +463,7 @@ class ArticleAdmin(
                 )
                 % {"count": n}
             ),
-            _("Submitted for review."),
+            note(gettext_noop("Submitted for review.")),
         )
 
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
@@ -475,7 +477,7 @@ class ArticleAdmin(
                 ngettext("Published %(count)d article.", "Published %(count)d articles.", n)
                 % {"count": n}
             ),
-            _("Published."),
+            note(gettext_noop("Published.")),
         )
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
@@ -489,7 +491,7 @@ class ArticleAdmin(
                 ngettext("Unpublished %(count)d article.", "Unpublished %(count)d articles.", n)
                 % {"count": n}
             ),
-            _("Unpublished."),
+            note(gettext_noop("Unpublished.")),
         )
 
     @admin.action(
@@ -593,7 +595,13 @@ class ArticleAdmin(
 
 
 @admin.register(Author)
-class AuthorAdmin(RestoreAsEditMixin, BilingualFieldsMixin, VersionAdmin, TabbedTranslationAdmin):
+class AuthorAdmin(
+    RestoreAsEditMixin,
+    ReadableHistoryMixin,
+    BilingualFieldsMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
+):
     form = AuthorAdminForm
     fields = [
         "honorific",

@@ -19,14 +19,14 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.formats import localize
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from reversion import set_comment
 from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.utils import mute_signals
 
+from .change_messages import note
 from .inline_rows import inline_tree
 
 
@@ -134,12 +134,10 @@ class RestoreAsEditMixin:
                     )
                     if request.method == "POST" and response.status_code == 302:
                         set_comment(
-                            _("Restored the version saved on %(datetime)s")
-                            % {
-                                "datetime": localize(
-                                    template_localtime(version.revision.date_created)
-                                )
-                            }
+                            note(
+                                gettext_noop("Restored the version saved on %(datetime)s"),
+                                datetime=version.revision.date_created.isoformat(),
+                            )
                         )
                     elif response.status_code == 200:
                         response.template_name = template

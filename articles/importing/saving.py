@@ -9,8 +9,9 @@ import reversion
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
+from core.change_messages import note
 from core.text import join_list
 from search.documents import documents_changed
 
@@ -136,7 +137,11 @@ def create_article(imported, *, user=None, source="", create_authors=False):
     """
     check_lengths(imported)
     code = imported.language
-    comment = gettext("Imported from %(source)s.") % {"source": source or gettext("pasted text")}
+    comment = (
+        note(gettext_noop("Imported from %(source)s."), source=source)
+        if source
+        else note(gettext_noop("Imported from pasted text."))
+    )
     with transaction.atomic(), revision(user, comment):
         article = Article(
             slug=unique_slug(imported),
@@ -233,10 +238,11 @@ def add_translation(imported, article, *, user=None, source=""):
     by indication."""
     check_lengths(imported)
     code = imported.language
-    comment = gettext("%(language)s imported from %(source)s.") % {
-        "language": imported.language_name,
-        "source": source or gettext("pasted text"),
-    }
+    comment = (
+        note(gettext_noop("%(language)s imported from %(source)s."), language=code, source=source)
+        if source
+        else note(gettext_noop("%(language)s imported from pasted text."), language=code)
+    )
     with transaction.atomic(), revision(user, comment):
         # Locked, and checked again under the lock: a translation typed meanwhile in the
         # admin must not be overwritten.

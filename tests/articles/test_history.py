@@ -1,3 +1,4 @@
+import pytest
 from reversion.models import Version
 
 from accounts.roles import EDITORS
@@ -109,3 +110,26 @@ def test_editor_recovers_a_deleted_article_with_its_sections_and_points(db, make
     response = editor.post(url, {**data, "_save": "Save"})
     assert response.status_code == 302, html(response).select(".errorlist")
     assert structure(article) == before
+
+
+@pytest.mark.parametrize(("saved_in", "read_in"), [("ar", "en"), ("en", "ar")])
+def test_history_reads_in_the_readers_language(db, make_staff, login, saved_in, read_in):
+    """A change saved in one admin, and a bulk publish, read in the other admin's language."""
+    editor = login(make_staff(EDITORS))
+    article = make_article(status="draft")
+    data = form_data(editor.get(change_url(article, saved_in)), "article_form")
+    data.update({"kicker_en": "A new kicker", "_save": "Save"})
+    assert editor.post(change_url(article, saved_in), data).status_code == 302
+    editor.post(
+        f"/{saved_in}/admin/articles/article/",
+        {"action": "publish_selected", "_selected_action": [article.pk]},
+    )
+    history = html(editor.get(f"/{read_in}/admin/articles/article/{article.pk}/history/"))
+    text = history.select_one("#change-history").get_text(" ", strip=True)
+    if read_in == "en":
+        assert "Changed kicker [English]." in text
+        assert "Published." in text
+    else:
+        assert "غُيِّر العنوان التمهيدي [الإنجليزية]." in text
+        assert "نُشر." in text
+        assert "kicker" not in text.lower() and "[English]" not in text

@@ -10,6 +10,7 @@ from reversion.models import Version
 from accounts.roles import AUTHORS, EDITORS, TRANSLATORS
 from articles.admin import author_record_for
 from articles.models import Article, Section, Status
+from core.change_messages import describe
 from news.models import NewsItem
 from tests.admin_forms import change_url, form_data, save
 from tests.factories import make_article
@@ -253,7 +254,7 @@ def test_an_authors_import_is_their_draft(people):
     assert article.published_at is None
     versions = Version.objects.get_for_object(article)
     assert versions.count() == 1
-    assert "Imported" in versions.get().revision.get_comment()
+    assert "Imported" in describe(versions.get().revision.comment, Article)
 
 
 def test_an_editors_import_keeps_the_date_it_read(people):

@@ -8,6 +8,7 @@ from django.utils.translation import override
 from reversion.models import Version
 
 from articles.models import Article, Section, Status
+from core.change_messages import describe
 from tests.seed import SEED
 
 FIXTURES = SEED.parent / "importing"
@@ -101,5 +102,5 @@ def test_imported_article_starts_its_history_with_the_import(db, admin_user):
     article = Article.objects.get()
     (version,) = Version.objects.get_for_object(article)
     assert version.revision.user == admin_user
-    assert SEED.name in version.revision.get_comment()
+    assert SEED.name in describe(version.revision.comment, Article)
     assert version.revision.version_set.filter(content_type__model="indication").count() == 4
