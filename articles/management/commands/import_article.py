@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from articles import importing
 from articles.models import Article
+from core.text import join_names
 
 
 class Command(BaseCommand):
@@ -40,6 +41,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--user", help="The username recorded as the article's creator and in its history."
         )
+        parser.add_argument(
+            "--create-authors",
+            action="store_true",
+            help="With --as-draft, add the byline's authors who are not on the site yet "
+            "(otherwise only authors already on the site are attached).",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -68,6 +75,8 @@ class Command(BaseCommand):
             raise CommandError(gettext("%(path)s does not exist.") % {"path": path})
 
         failed = 0
+        # What became of each file, for the table printed at the end of a folder.
+        results = []
         # The bar goes to the raw error stream: Django's wrapper would end every redraw
         # with a new line. It is only drawn for folders.
         progress = tqdm(
@@ -81,18 +90,32 @@ class Command(BaseCommand):
         for file in progress:
             stream = self.stdout._out
             try:
-                lines = self.import_file(
-                    file, options["language"], options["as_draft"], target, user
+                lines, warnings = self.import_file(
+                    file,
+                    options["language"],
+                    options["as_draft"],
+                    target,
+                    user,
+                    create_authors=options["create_authors"],
+                )
+                results.append(
+                    (
+                        file.name,
+                        gettext("imported") if options["as_draft"] or target else gettext("read"),
+                        warnings,
+                    )
                 )
             except importing.ImportRefused as refusal:
                 failed += 1
                 lines = [self.style.ERROR(f"{file.name}: {refusal.message}")]
                 stream = self.stderr._out
+                results.append((file.name, gettext("refused"), 0))
             for line in lines:
                 # Printed above the bar so that the bar is not torn.
                 progress.write(line, file=stream)
         progress.close()
         if len(files) > 1:
+            self.write_table(results)
             self.stdout.write(
                 ngettext(
                     "%(done)d of %(count)d file read.",
@@ -111,6 +134,16 @@ class Command(BaseCommand):
                 % {"count": failed}
             )
 
+    def write_table(self, results):
+        """One line per file: its name, what became of it, how many warnings it had."""
+        headings = (gettext("file"), gettext("result"), gettext("warnings"))
+        rows = [headings, *((name, result, str(count)) for name, result, count in results)]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        for row in rows:
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            # Indented, as the details of each file above are.
+            self.stdout.write(("  " + "  ".join(cells)).rstrip())
+
     def user(self, username):
         if not username:
             return None
@@ -122,7 +155,8 @@ class Command(BaseCommand):
                 gettext("There is no user “%(name)s”.") % {"name": username}
             ) from None
 
-    def import_file(self, file, language, as_draft, target, user):
+    def import_file(self, file, language, as_draft, target, user, *, create_authors=False):
+        """The lines to print about `file` and its number of warnings; saves it if asked."""
         imported = importing.read_path(file, language)
         found = [imported.language_name]
         if imported.kicker:
@@ -131,6 +165,9 @@ class Command(BaseCommand):
             found.append(gettext("title “%(title)s”") % {"title": imported.title})
         if imported.date:
             found.append(gettext("date %(date)s") % {"date": imported.date.isoformat()})
+        if imported.authors:
+            names = [" ".join(filter(None, (a.honorific, a.name))) for a in imported.authors]
+            found.append(gettext("by %(authors)s") % {"authors": join_names(names)})
         found.append(imported.summary())
         lines = [f"{file.name}: {'; '.join(found)}."]
         for part in imported.left_out:
@@ -143,7 +180,9 @@ class Command(BaseCommand):
             "  " + gettext("Warning: %(warning)s") % {"warning": w} for w in imported.warnings
         ]
         if as_draft:
-            article = importing.create_article(imported, user=user, source=file.name)
+            article = importing.create_article(
+                imported, user=user, source=file.name, create_authors=create_authors
+            )
             lines.append(
                 "  "
                 + gettext("Created draft %(id)d: %(url)s")
@@ -162,7 +201,7 @@ class Command(BaseCommand):
             )
         else:
             lines.append("  " + gettext("Nothing saved: add --as-draft to create the article."))
-        return lines
+        return lines, len(imported.warnings)
 
 
 def admin_url(article, language):
