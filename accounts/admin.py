@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_mixins import ReadOnlyMixin
+
 from . import audit
 from .models import AuditEvent
 from .roles import ROLE_LABELS, ROLE_NAMES
@@ -62,7 +64,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleGroupAdmin(GroupAdmin):
+class RoleGroupAdmin(ReadOnlyMixin, GroupAdmin):
     """The groups, which are the roles: listed by the role's name in the interface language."""
 
     list_display = ("role_name",)
@@ -76,15 +78,6 @@ class RoleGroupAdmin(GroupAdmin):
     # person on the user form: the list names them, and there is nothing to edit here.
     def get_urls(self):
         return [url for url in super().get_urls() if str(url.name).endswith("_changelist")]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(User)
@@ -158,7 +151,7 @@ class StaffUserAdmin(UserAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """The audit trail, for reading only: no one adds, changes or deletes a line of it."""
 
     list_display = ["created_at", "action", "username", "role_change", "actor", "ip_address"]
@@ -186,12 +179,3 @@ class AuditEventAdmin(admin.ModelAdmin):
             "before": event.role_label(event.role_before),
             "after": event.role_label(event.role_after),
         }
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

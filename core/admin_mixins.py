@@ -50,3 +50,16 @@ class ShownFieldsOnlyMixin:
             name: field for name, field in form.base_fields.items() if name not in hidden
         }
         return narrowed
+
+
+class ReadOnlyMixin:
+    """An admin page to read: nothing is added, changed or deleted through it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
