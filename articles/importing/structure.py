@@ -78,6 +78,7 @@ class Reason(models.TextChoices):
     RELATED = "related", _("Related articles")
     COPYRIGHT = "copyright", _("Copyright line")
     UPDATED = "updated", _("An “updated” date: the publication date is kept")
+    NOTES = "notes", _("The notes' heading: the page shows the notes under its own")
 
 
 FURNITURE_REASONS = {
@@ -568,10 +569,14 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
         has_next = index + 1 < len(blocks)
         kind = "paragraph"
         numbered = INDICATION_RE.match(block.plain)
-        if in_notes:
+        if in_notes or block.style == "note":
             kind = "note"
         elif block.style == "table":
             kind = "table"
+        elif block.style == "quote":
+            kind = "quote"
+        elif kinds and kinds[-1] == "quote" and is_quote_source(block):
+            kind = "quote_source"
         elif has_next and is_notes_heading(block.plain):
             # "Notes", "الهوامش": what follows is the notes list, not points.
             kind = "notes"
@@ -680,13 +685,14 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
                 in_indications = False
             parts.append([Part(Role.PARAGRAPH, block.text)])
         elif in_indications:
-            parts.append([Part(Role.INDICATION_PARAGRAPH, block.text)])
+            parts.append([Part(Role.INDICATION_PARAGRAPH, body_text(block, kind))])
             next_kind = kinds[index + 1] if index + 1 < len(kinds) else "end"
             if next_kind in {"heading", "ordinal", "end", "question", "colon_heading", "notes"}:
                 close_section(parts, blocks, kinds, index)
                 in_indications = False
         else:
-            parts.append([Part(Role.PARAGRAPH, block.text)])
+            parts.append([Part(Role.PARAGRAPH, body_text(block, kind))])
+    mark_notes(parts, blocks, kinds)
     missing = [
         " ".join(strip_markup(part.text).split()[:6])
         for block_parts in parts
@@ -705,6 +711,77 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
             % {"count": len(missing), "starts": "…”, “".join(missing[:3])}
         )
     return parts
+
+
+# A quotation's source, on the short line after it: "— Jane Smith, 2023".
+QUOTE_SOURCE_RE = re.compile(r"^[—–]\s*")
+
+
+def body_text(block, kind):
+    """A paragraph's text; a quotation's source as the quotation's last line."""
+    if kind == "quote_source":
+        return f"> — {QUOTE_SOURCE_RE.sub('', block.text)}"
+    return block.text
+
+
+def is_quote_source(block):
+    return (
+        not block.style
+        and bool(QUOTE_SOURCE_RE.match(block.plain))
+        and len(block.plain.split()) <= 15
+    )
+
+
+# A notes list's entry: "[1] …", "(1) …", "1. …", "1- …".
+NOTE_ENTRY_RE = re.compile(
+    r"^(?:\[\s*(?P<bracket>\d{1,3})\s*\]|\(\s*(?P<paren>\d{1,3})\s*\)|(?P<number>\d{1,3})\s*[-–—.)])\s*"
+)
+NOTE_DEFINITION_RE = re.compile(r"^\[\^\d+\]:\s")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Note markers in the text, once a notes list is known: "[1]", "¹²", "(1)".
+NOTE_MARKER_RE = re.compile(
+    rf"\[\s*(?P<bracket>\d{{1,3}})\s*\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)"
+    r"|\(\s*(?P<paren>\d{1,3})\s*\)"
+)
+
+
+def mark_notes(parts, blocks, kinds):
+    """
+    A notes list at the end of a text ("Notes", "الهوامش" and numbered entries) in the
+    body-text format: each entry a definition "[^1]: …", each marker in the text ("[1]",
+    "¹", "(1)") a reference "[^1]". The notes' heading is left out: the page has its own.
+    Word's footnotes come already marked.
+    """
+    numbers = set()
+    for index, kind in enumerate(kinds):
+        if kind != "note" or blocks[index].style == "note" or not parts[index]:
+            continue
+        part = parts[index][0]
+        entry = NOTE_ENTRY_RE.match(part.text)
+        if entry:
+            number = int(entry["bracket"] or entry["paren"] or entry["number"])
+            numbers.add(number)
+            part.marker = entry.group(0).strip()
+            part.text = f"[^{number}]: {part.text[entry.end() :]}"
+    if not numbers:
+        return
+    for index, kind in enumerate(kinds):
+        if kind == "notes" and parts[index]:
+            part = parts[index][0]
+            parts[index] = [Part(Role.LEFT_OUT, part.text, reason=Reason.NOTES)]
+
+    def reference(match):
+        text = match["bracket"] or match["paren"] or match["superscript"]
+        number = int(text.translate(str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")))
+        return f"[^{number}]" if number in numbers else match.group(0)
+
+    for index, kind in enumerate(kinds):
+        if kind in {"note", "notes"}:
+            continue
+        for part in parts[index]:
+            if part.role in {Role.PARAGRAPH, Role.INDICATION, Role.INDICATION_PARAGRAPH}:
+                part.text = NOTE_MARKER_RE.sub(reference, part.text)
+                part.lead = NOTE_MARKER_RE.sub(reference, part.lead)
 
 
 def close_section(parts, blocks, kinds, last_index):
@@ -791,9 +868,26 @@ def assemble(parts, language, warnings=()):
     """
     imported = ImportedArticle(language=language, parts=parts, warnings=list(warnings))
     section = indication = None
+    notes = []
+    previous = None  # the list the last paragraph went to, for lists and quotations
+
+    def add(paragraphs, text):
+        nonlocal previous
+        if NOTE_DEFINITION_RE.match(text):
+            notes.append(text)
+            return
+        line, kind = body_line(text)
+        if kind and previous is paragraphs and paragraphs and body_line(paragraphs[-1])[1] == kind:
+            paragraphs[-1] = f"{paragraphs[-1]}\n{line}"
+        else:
+            paragraphs.append(line)
+        previous = paragraphs
+
     for part in parts:
         role = part.role
         text = clean(part.text)
+        if role != Role.LEFT_OUT:
+            previous = previous if role in {Role.PARAGRAPH, Role.INDICATION_PARAGRAPH} else None
         if role == Role.LEFT_OUT:
             imported.left_out.append(part)
         elif role == Role.KICKER and not imported.kicker:
@@ -823,29 +917,48 @@ def assemble(parts, language, warnings=()):
                 # Text between two indications belongs to the earlier one.
                 section.indications[-1].paragraphs += section.closing
                 section.closing = []
-            indication = ImportedIndication(
-                title=clean(part.lead), paragraphs=[text] if text else []
-            )
+            indication = ImportedIndication(title=clean(part.lead))
+            if text:
+                add(indication.paragraphs, text)
             section.indications.append(indication)
         elif role == Role.INDICATION_PARAGRAPH and indication is not None and text:
-            indication.paragraphs.append(text)
+            add(indication.paragraphs, text)
         elif text:
             # Paragraphs, and anything a second kicker, title or date would have been.
             if section is None:
-                imported.lead.append(text)
+                add(imported.lead, text)
             elif not section.indications:
-                section.body.append(text)
+                add(section.body, text)
             else:
-                section.closing.append(text)
+                add(section.closing, text)
                 indication = None
+    # The notes' definitions close the article's last text: the closing of the last section,
+    # or the lead when there are no sections.
+    (imported.sections[-1].closing if imported.sections else imported.lead).extend(notes)
     return imported
 
 
+def body_line(text):
+    """
+    A paragraph as a line of the body-text format, and the kind of block it continues: a
+    bulleted item ("• …", "– …") as "- …" ("bullet"), a quotation's line "> …" ("quote").
+    """
+    bullet = BULLET_RE.match(text)
+    if bullet:
+        return f"- {text[bullet.end() :]}", "bullet"
+    if text.startswith("> "):
+        return text, "quote"
+    return text, None
+
+
 WORD_RE = re.compile(r"\w+")
+# Marks that are not words: note references and definitions ("[^1]", "[^1]:"), and the
+# markers they were read from ("[1]", "(1)", "¹").
+NOT_WORDS_RE = re.compile(rf"\[\^?\d+\]:?|\(\d{{1,3}}\)|[{SUPERSCRIPT_DIGITS}]+")
 
 
 def words(text):
-    return Counter(WORD_RE.findall(strip_markup(text)))
+    return Counter(WORD_RE.findall(NOT_WORDS_RE.sub(" ", strip_markup(text))))
 
 
 def unplaced_words(source, parts):

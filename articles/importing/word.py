@@ -25,6 +25,7 @@ from .structure import Block
 logger = logging.getLogger(__name__)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def word_blocks(name, data):
@@ -56,7 +57,8 @@ def word_blocks(name, data):
     # ValueError, lxml's XMLSyntaxError, …) means the same thing to the editor.
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(WordReader(document).blocks())
+        reader = WordReader(document)
+        blocks = [*reader.blocks(), *reader.note_blocks()]
         warnings = word_warnings(document)
     except Exception:
         # Logged, so that a file Word opens but we cannot read can be looked into.
@@ -74,7 +76,7 @@ def word_blocks(name, data):
 
 
 def word_warnings(document):
-    """What a Word file holds that the article cannot: pictures, text boxes, footnotes."""
+    """What a Word file holds that the article cannot: pictures and text boxes."""
     body = document.element.body
     warnings = []
     pictures = len(body.findall(f".//{W}drawing")) + len(body.findall(f".//{W}pict"))
@@ -99,21 +101,6 @@ def word_warnings(document):
             )
             % {"count": boxes}
         )
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
-            # python-docx's parser: it resolves no entities in untrusted XML.
-            notes = parse_xml(rel.target_part.blob).findall(f"{W}footnote")
-            # Word keeps two "separator" footnotes in every file; real ones have no type.
-            count = sum(1 for note in notes if note.get(f"{W}type") is None)
-            if count:
-                warnings.append(
-                    ngettext(
-                        "The Word file has %(count)d footnote; it was not imported.",
-                        "The Word file has %(count)d footnotes; they were not imported.",
-                        count,
-                    )
-                    % {"count": count}
-                )
     return warnings
 
 
@@ -137,6 +124,9 @@ class WordReader:
         default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self.default_style = default.style_id if default is not None else None
         self.cache = {}
+        # Footnotes and endnotes, numbered together in the order the text refers to them:
+        # {(kind, Word's id): number}.
+        self.note_numbers = {}
 
     def blocks(self):
         for item in self.document.iter_inner_content():
@@ -166,13 +156,15 @@ class WordReader:
                 bold = bool(item.runs) and all(self.run_format(run)[0] for run in item.runs)
                 pieces.append(Piece(item.text, bold=bold, url=url))
             else:
-                pieces.append(Piece(item.text, *self.run_format(item)))
+                pieces.append(Piece(self.run_text(item), *self.run_format(item)))
         plain = clean("".join(piece.text for piece in pieces))
         style = self.style_of(paragraph)
         if style in {"title", "subtitle", "heading"}:
             return Block(text=plain, style=style)
         if style == "bullet":
             return Block(text=f"• {inline(pieces)}", plain=f"• {plain}", style=style)
+        if style == "quote":
+            return Block(text=f"> {inline(pieces)}", plain=plain, style=style)
         visible = [piece for piece in pieces if piece.text.strip()]
         if visible and all(piece.bold for piece in visible):
             return Block(text=plain, style=style, bold=True)
@@ -195,6 +187,9 @@ class WordReader:
             return "title"
         if "heading" in names or "عنوان" in names:
             return "heading"
+        if "quote" in names:
+            # Quote, Intense Quote: a block quotation.
+            return "quote"
         p_pr = paragraph._p.pPr
         num_pr = p_pr.numPr if p_pr is not None and p_pr.numPr is not None else style_num_pr
         number_format = self.number_format(num_pr)
@@ -239,6 +234,40 @@ class WordReader:
             )
             self.cache[key] = formats[0] if formats else "decimal"
         return self.cache[key]
+
+    def run_text(self, run):
+        """
+        A run's text, with a note reference as the body-text format marks it ("[^3]"), and
+        a number typed in superscript (a note written by hand) as superscript digits ("³").
+        """
+        text = run.text
+        if text.strip().isdigit() and run.font.superscript:
+            return text.strip().translate(SUPERSCRIPTS)
+        for reference in run._r.iter(f"{W}footnoteReference", f"{W}endnoteReference"):
+            kind = "footnote" if reference.tag == f"{W}footnoteReference" else "endnote"
+            key = (kind, reference.get(f"{W}id"))
+            number = self.note_numbers.setdefault(key, len(self.note_numbers) + 1)
+            text += f"[^{number}]"
+        return text
+
+    def note_blocks(self):
+        """The definitions of the notes referred to, in their order: "[^1]: text"."""
+        if not self.note_numbers:
+            return
+        texts = {}
+        for rel in self.document.part.rels.values():
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            if kind not in {"footnotes", "endnotes"} or rel.is_external:
+                continue
+            # python-docx's parser: it resolves no entities in untrusted XML.
+            for note in parse_xml(rel.target_part.blob).findall(f"{W}{kind[:-1]}"):
+                # Word keeps two "separator" notes in every notes part; real ones have no type.
+                if note.get(f"{W}type") is None:
+                    text = clean("".join(node.text or "" for node in note.iter(f"{W}t")))
+                    texts[kind[:-1], note.get(f"{W}id")] = text
+        for key, number in sorted(self.note_numbers.items(), key=lambda item: item[1]):
+            if texts.get(key):
+                yield Block(text=f"[^{number}]: {texts[key]}", style="note")
 
     def run_format(self, run):
         """(bold, italic) of a run: its own formatting, else its character style's."""

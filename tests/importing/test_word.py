@@ -72,7 +72,7 @@ def test_word_italics_and_links_are_kept_in_light_marks():
 
 
 def test_word_headings_in_bold_without_styles_and_bullets():
-    """A short bold line is a heading; a bulleted list keeps its items as “•” paragraphs."""
+    """A short bold line is a heading; a bulleted list is one block of "- " lines."""
     document = docx.Document()
     document.add_heading("A Title", level=0)
     document.add_paragraph("The lead paragraph of the article, before any heading.")
@@ -82,7 +82,7 @@ def test_word_headings_in_bold_without_styles_and_bullets():
     document.add_paragraph("Second item", style="List Bullet")
     imported = importing.read_bytes("bold.docx", docx_bytes(document))
     assert [s.heading for s in imported.sections] == ["A Bold Heading"]
-    assert imported.sections[0].body == ["The section's text.", "• First item", "• Second item"]
+    assert imported.sections[0].body == ["The section's text.", "- First item\n- Second item"]
 
 
 def test_word_table_is_left_out_and_reported():
