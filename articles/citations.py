@@ -9,6 +9,8 @@ from django.utils.translation import get_language, get_language_info, gettext
 
 from core.text import join_names
 
+from .templatetags.text import Notes
+
 BIBTEX_SPECIAL = str.maketrans(
     {
         "\\": r"\textbackslash{}",
@@ -39,6 +41,18 @@ class Citation:
         self.title = one_line(article.title)
         self.publisher = gettext("Research Center")
         self.published = timezone.localtime(article.published_at)
+
+    def notes(self):
+        """The article's notes as plain text, "1. …", numbered as its page numbers them."""
+        sections = self.article.sections.prefetch_related("indications")
+        notes = Notes.of_article(self.article, sections)
+        notes.count_markers(self.article.lead)
+        for section in sections:
+            notes.count_markers(section.body)
+            for point in section.indications.all():
+                notes.count_markers(point.body)
+            notes.count_markers(section.closing)
+        return [one_line(note) for note in notes.plain()]
 
     def authors_text(self):
         return join_names(self.authors)
@@ -71,7 +85,10 @@ class Citation:
             "url": self.url,
             # BibTeX names languages in English: "arabic", "english".
             "language": get_language_info(self.language)["name"].lower(),
+            "note": " ".join(self.notes()).translate(BIBTEX_SPECIAL),
         }
+        if not fields["note"]:
+            del fields["note"]
         if fields["author"]:
             fields["author"] = fields["author"].translate(BIBTEX_SPECIAL)
         else:
@@ -94,6 +111,7 @@ class Citation:
         ]
         if self.article.summary:
             lines.append(("AB", one_line(self.article.summary)))
+        lines += [("N1", note) for note in self.notes()]
         lines.append(("ER", ""))
         # RIS: two-letter tag, two spaces, a hyphen, a space; CRLF line ends.
         return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)

@@ -4,12 +4,13 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import get_language, gettext
 
 from core.text import join_names
 
 from .models import Article, Topic
+from .templatetags.text import Notes
 from .views import with_authors, written_in
 
 FEED_LENGTH = 20
@@ -26,7 +27,10 @@ class LatestRssFeed(Feed):
         return reverse("articles:list")
 
     def articles(self):
-        return with_authors(Article.objects.published_in(get_language())).prefetch_related("topics")
+        # Sections and points are read for the notes of a lead (item_description).
+        return with_authors(Article.objects.published_in(get_language())).prefetch_related(
+            "topics", "sections__indications"
+        )
 
     def items(self, obj=None):
         return self.articles()[:FEED_LENGTH]
@@ -35,9 +39,15 @@ class LatestRssFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        # Feed readers show a description as HTML: escape the editor's text, so that it
-        # reaches them as the words it is and never as markup that could run.
-        return escape(article.summary or (article.lead_paragraphs() or [""])[0])
+        # Feed readers show a description as HTML: the summary is escaped, so that it
+        # reaches them as the words it is; without one, the lead is shown the way the page
+        # shows it (lists, quotations, its notes), built from sanitised text all the same.
+        if article.summary:
+            return escape(article.summary)
+        # Notes are numbered over the whole article, as on its page; the lead's are listed.
+        notes = Notes.of_article(article, article.sections.all())
+        lead = format_html_join("\n", "{}", ((block.html,) for block in notes.render(article.lead)))
+        return format_html("{}\n{}", lead, notes.html(only_referenced=True))
 
     def item_pubdate(self, article):
         return article.published_at

@@ -14,6 +14,7 @@ from search.indexes import SearchIndex
 from search.text import clean
 
 from . import images
+from .templatetags.text import plain_text
 
 
 def article_cache_tag(article_id):
@@ -465,12 +466,16 @@ class Article(Publishable):
         def text(obj, name):
             return clean(getattr(obj, f"{name}_{language}"))
 
-        body = [text(self, "lead")]
+        def words(obj, name):
+            # Lists, quotations and notes are read without their marks ("- ", "> ", "[^1]").
+            return clean(plain_text(getattr(obj, f"{name}_{language}")))
+
+        body = [words(self, "lead")]
         for section in self.sections.all():
-            body += [text(section, "heading"), text(section, "body")]
+            body += [text(section, "heading"), words(section, "body")]
             for point in section.indications.all():
-                body += [text(point, "title"), text(point, "body")]
-            body.append(text(section, "closing"))
+                body += [text(point, "title"), words(point, "body")]
+            body.append(words(section, "closing"))
         bylines = [clean(author.byline_in(language)) for author in self.authors.all()]
         readable = "\n\n".join(filter(None, [text(self, "summary"), *body]))
         weighted = [

@@ -198,7 +198,8 @@ def prepare_ours(args, postgres, env):
     migrations = [path for path in ROOT.glob("*/migrations") if path.parent != BENCH]
     wanted = fingerprint(
         *migrations,
-        ROOT / "articles" / "management" / "commands" / "seed_bench.py",
+        ROOT / "bench" / "management" / "commands" / "seed_bench.py",
+        ROOT / "articles" / "demo" / "content.json",
         extra=str(args.articles),
     )
     seeding = None

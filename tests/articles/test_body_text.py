@@ -15,7 +15,7 @@ from tests.helpers import html
         ),
         ("A <b>tag</b> & more", "A &lt;b&gt;tag&lt;/b&gt; &amp; more"),
         ("# not a heading", "# not a heading"),
-        ("1. not a list", "1. not a list"),
+        ("+ not a list", "+ not a list"),
         ("[bad](javascript:alert(1))", '<a rel="nofollow noopener">bad</a>'),
     ],
 )
