@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.signals import got_request_exception, request_finished, request_started
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language_info
@@ -28,6 +28,21 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 # The models whose image fields this module watches ("app_label.Model": field names);
 # watch_uploads() adds to it.
 IMAGE_FIELDS = {}
+
+
+def image_alt_field():
+    """The alt text of a model's image, the same wherever content has an image (translated
+    per language, required by AltTextRequiredMixin when there is an image)."""
+    return models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for readers who cannot see it: screen readers speak "
+            "it, and browsers show it if the image does not load. Needed in each "
+            "language when there is an image."
+        ),
+    )
 
 
 def validate_upload(file):

@@ -289,16 +289,7 @@ class Article(Publishable):
     image = models.ImageField(
         _("image"), upload_to="articles/%Y/", blank=True, validators=[images.validate_upload]
     )
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "What the image shows, for readers who cannot see it: screen readers speak "
-            "it, and browsers show it if the image does not load. Needed in each "
-            "language when there is an image."
-        ),
-    )
+    image_alt = images.image_alt_field()
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -55,16 +55,7 @@ class NewsItem(Publishable):
     image = models.ImageField(
         _("image"), upload_to="news/%Y/", blank=True, validators=[images.validate_upload]
     )
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "What the image shows, for readers who cannot see it: screen readers speak "
-            "it, and browsers show it if the image does not load. Needed in each "
-            "language when there is an image."
-        ),
-    )
+    image_alt = images.image_alt_field()
     # The site search's normalised document and its tsvector per language, written by
     # the search app (search/documents.py): the headline weighs more than the text.
     search_document_ar = models.TextField(_("search document"), blank=True, editable=False)
