@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_noop, ngettext, pgettext
@@ -22,8 +22,14 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationInlineMode
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from core.admin_mixins import BilingualFieldsMixin, ShownFieldsOnlyMixin
-from core.change_messages import ReadableHistoryMixin, note
+from autosave.admin_mixins import AutosaveMixin
+from core.admin_mixins import (
+    BilingualFieldsMixin,
+    PublishableAdminMixin,
+    ShownFieldsOnlyMixin,
+    StateFilter,
+)
+from core.change_messages import ReadableHistoryMixin, note, noted
 from core.inline_rows import OwnedInlinesMixin
 from core.restoring import RestoreAsEditMixin
 from core.text import join_list, language_name
@@ -198,6 +204,8 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosaveMixin,
+    PublishableAdminMixin,
     OwnedInlinesMixin,
     RestoreAsEditMixin,
     ReadableHistoryMixin,
@@ -214,12 +222,12 @@ class ArticleAdmin(
     list_display = [
         "title_ar",
         "title_en",
-        "status",
+        "state",
         "published_at",
         "translation_state",
         "updated_at",
     ]
-    list_filter = ["status", TranslationStateFilter, "topics", "published_at"]
+    list_filter = [StateFilter, TranslationStateFilter, "topics", "published_at"]
     date_hierarchy = "published_at"
     # Searched through the site's search index (get_search_results); listed here so that
     # the admin shows its search box and says what it looks in.
@@ -366,6 +374,61 @@ class ArticleAdmin(
 
     def get_inline_instances(self, request, obj=None):
         return for_translators(request, super().get_inline_instances(request, obj))
+
+    # The save bar: saving, and the workflow's steps (publishing.Workflow).
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A class made for this request: the step is checked against the stored article.
+        form.workflow = request.workflow = publishing.Workflow(request.user, obj, request.POST)
+        return form
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        workflow = getattr(request, "workflow", None)
+        if workflow is not None:
+            stored = workflow.stored
+            scheduled = stored.published_at if stored.is_scheduled else None
+            context["workflow"] = {
+                "state": stored.state if stored.pk else Status.DRAFT.label,
+                "is_draft": stored.status == Status.DRAFT,
+                "scheduled_for": scheduled,
+                "actions": workflow.offered(),
+                "schedule_at": timezone.localtime(scheduled).strftime("%Y-%m-%dT%H:%M")
+                if scheduled
+                else "",
+                "time_zone": timezone.get_current_timezone_name(),
+                "return_note": request.POST.get("_return_note", ""),
+            }
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        workflow = getattr(request, "workflow", None)
+        if workflow is not None and workflow.action is not None:
+            text, params = workflow.note()
+            message = noted(message, text, **params)
+        return message
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.say_what_happened(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.say_what_happened(request, obj)
+        return super().response_change(request, obj)
+
+    def say_what_happened(self, request, obj):
+        """A workflow step's own confirmation ("Submitted for review") replaces Django's
+        "was changed successfully"."""
+        workflow = getattr(request, "workflow", None)
+        if workflow is not None and workflow.action is not None:
+            self.message_user(request, workflow.said(obj), messages.SUCCESS)
+            request.workflow_said = True
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if getattr(request, "workflow_said", False) and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -596,6 +659,7 @@ class ArticleAdmin(
 
 @admin.register(Author)
 class AuthorAdmin(
+    AutosaveMixin,
     RestoreAsEditMixin,
     ReadableHistoryMixin,
     BilingualFieldsMixin,

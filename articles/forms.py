@@ -105,10 +105,19 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
         stored = Article.objects.filter(pk=self.instance.pk).values_list("edit_version", flat=True)
         self.fields["loaded_version"].initial = stored.first() or 0
 
+    # The save bar's step (publishing.Workflow), set by the admin for each request.
+    workflow = None
+
     def clean(self):
         cleaned_data = super().clean()
+        self.refuse_stale_save(cleaned_data)
+        if self.workflow is not None:
+            self.workflow.apply(cleaned_data)
+        return cleaned_data
+
+    def refuse_stale_save(self, cleaned_data):
         if self.instance.pk is None or "loaded_version" not in cleaned_data:
-            return cleaned_data
+            return
         # Lock the row so that two saves racing each other cannot both pass this check.
         current = (
             # of=self: PostgreSQL cannot lock the nullable side of the join to updated_by.
@@ -134,7 +143,6 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
                     ),
                 },
             )
-        return cleaned_data
 
 
 class AuthorAdminForm(images.AltTextRequiredMixin, forms.ModelForm):

@@ -1,6 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.utils.translation import gettext_lazy as _
+
+from .models import SCHEDULED, Status
 
 
 class BilingualFieldsMixin:
@@ -63,3 +67,32 @@ class ReadOnlyMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The list filter by workflow state, "Scheduled" apart from "Published"."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        states = list(Status.choices)
+        published = states.index((Status.PUBLISHED, Status.PUBLISHED.label))
+        states.insert(published, ("scheduled", SCHEDULED))
+        return states
+
+    def queryset(self, request, queryset):
+        if self.value() in {value for value, _label in self.lookup_choices}:
+            return queryset.in_state(self.value())
+        return queryset
+
+
+class PublishableAdminMixin:
+    """
+    The admin of a Publishable (core/models.py): lists show its state, where an item
+    published for later reads "Scheduled" rather than "Published", and filter by it.
+    """
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, obj):
+        return obj.state

@@ -49,6 +49,11 @@ def note(text, **params):
     return json.dumps([{"note": str(text), "params": params}])
 
 
+def noted(message, text, **params):
+    """A change message (change_message()) with a workflow note after what changed."""
+    return json.dumps([*json.loads(message), *json.loads(note(text, **params))])
+
+
 def describe(comment, model):
     """The comment of a revision of a `model` object, in the active language."""
     try:

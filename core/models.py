@@ -19,19 +19,31 @@ class Status(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+# Not a status of its own: a published item whose publication time has not come.
+SCHEDULED = _("Scheduled")
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, with a publication time that has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published, to be shown to readers at a time still to come."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def in_state(self, state):
+        """Those in a state as the admin's filter names it: a status, or "scheduled"."""
+        if state == "scheduled":
+            return self.scheduled()
+        if state == Status.PUBLISHED:
+            return self.published()
+        return self.filter(status=state)
+
     def going_live_later(self):
         """The publication times still to come of what is published on a schedule
         (unordered, for the reader cache to union with other kinds: core/caching.py)."""
-        return (
-            self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
-            .values_list("published_at", flat=True)
-            .order_by()
-        )
+        return self.scheduled().values_list("published_at", flat=True).order_by()
 
 
 class Publishable(models.Model):
@@ -46,3 +58,17 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def is_scheduled(self):
+        """Published, with a publication time still to come: readers see it then."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def state(self):
+        """Where it stands, as staff read it: its status, or "Scheduled" until its time."""
+        return SCHEDULED if self.is_scheduled else self.get_status_display()

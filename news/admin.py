@@ -4,7 +4,8 @@ from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import images
-from core.admin_mixins import BilingualFieldsMixin
+from autosave.admin_mixins import AutosaveMixin
+from core.admin_mixins import BilingualFieldsMixin, PublishableAdminMixin, StateFilter
 from core.models import Status
 
 from .models import NewsItem
@@ -19,7 +20,9 @@ class NewsItemAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
+class NewsItemAdmin(
+    AutosaveMixin, PublishableAdminMixin, BilingualFieldsMixin, TabbedTranslationAdmin
+):
     form = NewsItemAdminForm
     fields = [
         "headline",
@@ -31,8 +34,8 @@ class NewsItemAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
         "image",
         "image_alt",
     ]
-    list_display = ["headline_ar", "headline_en", "status", "published_at"]
-    list_filter = ["status", "published_at"]
+    list_display = ["headline_ar", "headline_en", "state", "published_at"]
+    list_filter = [StateFilter, "published_at"]
     date_hierarchy = "published_at"
     search_fields = ["headline_ar", "headline_en", "body_ar", "body_en"]
     autocomplete_fields = ["article"]

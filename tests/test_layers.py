@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Bottom first. A package may import those in the layers below its own.
 LAYERS = [
-    {"core", "operations"},
+    {"core", "operations", "autosave"},
     {"search"},
     {"accounts"},
     {"articles"},

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from accounts.autocomplete import AccountAwareAutocompleteJsonView
 from accounts.forms import SignInForm
+from autosave import views as autosave
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -9,10 +10,13 @@ class EditorialAdminSite(admin.AdminSite):
     Django's admin site, but for its sign-in form (accounts/forms.py) and its
     autocomplete: there a link to a staff account (an author's account) is offered to
     whoever may edit the form it is on, without the right to see the list of users
-    (accounts/autocomplete.py).
+    (accounts/autocomplete.py). It also answers the forms' autosave (autosave/views.py).
     """
 
     login_form = SignInForm
 
     def autocomplete_view(self, request):
         return AccountAwareAutocompleteJsonView.as_view(admin_site=self)(request)
+
+    def get_urls(self):
+        return [*autosave.urls(self), *super().get_urls()]

@@ -66,9 +66,11 @@ INSTALLED_APPS = [
     "csp",
     # Throttles sign-ins after repeated failures (see "Security" below); named for the admin.
     "thinktank.apps.SignInProtectionConfig",
-    # The project's apps, each above the ones it imports: core (plumbing), search,
+    # The project's apps, each above the ones it imports: core (plumbing) and autosave, search,
     # accounts, articles, news.
     "core",
+    # What an editor typed and has not saved yet, kept on the server (autosave/apps.py).
+    "autosave",
     "search",
     "accounts",
     "articles",

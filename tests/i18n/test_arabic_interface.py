@@ -95,8 +95,11 @@ def visible_texts(page):
         for attribute in ATTRIBUTES:
             if tag.get(attribute):
                 yield tag[attribute].strip()
-        if tag.get("value") and (
-            tag.name == "button" or tag.get("type") in ("submit", "button", "reset")
+        # An input button shows its value; a <button> shows its content, never its value.
+        if (
+            tag.get("value")
+            and tag.name == "input"
+            and tag.get("type") in ("submit", "button", "reset")
         ):
             yield tag["value"].strip()
 
