@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_noop, ngettext, pgettext
@@ -43,10 +43,14 @@ from .forms import (
     PrefetchedIndicationsFormSet,
 )
 from .models import Article, Author, Authorship, Indication, Section, Status, Topic
+from .templatetags.text import body_text
+from .widgets import BodyTextAdminMixin
 
 revisions.register_articles()
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The longest text the body-text preview renders (characters): a long study's section.
+PREVIEW_LIMIT = 200_000
 
 
 def quoted_titles(articles):
@@ -90,6 +94,7 @@ class TranslatorReadonlyMixin:
 # TranslationInlineModelAdmin (not TranslationStackedInline, which would bring Django's
 # stacked template ahead of nested_admin's in the MRO and hide the nested points).
 class IndicationInline(
+    BodyTextAdminMixin,
     OwnedInlinesMixin,
     BilingualFieldsMixin,
     TranslatorReadonlyMixin,
@@ -98,6 +103,7 @@ class IndicationInline(
 ):
     model = Indication
     fields = ("position", "title", "body")
+    body_fields = ("body",)
     translated_text = ("title", "body")
     sortable_field_name = "position"
     formset = PrefetchedIndicationsFormSet
@@ -105,6 +111,7 @@ class IndicationInline(
 
 
 class SectionInline(
+    BodyTextAdminMixin,
     OwnedInlinesMixin,
     BilingualFieldsMixin,
     TranslatorReadonlyMixin,
@@ -113,6 +120,7 @@ class SectionInline(
 ):
     model = Section
     fields = ("position", "heading", "body", "closing")
+    body_fields = ("body", "closing")
     translated_text = ("heading", "body", "closing")
     sortable_field_name = "position"
     formset = PositionedFormSet
@@ -143,6 +151,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("complete", _("Complete")),
+            ("incomplete", _("Incomplete")),
             *(
                 (f"missing-{code}", _("%(language)s missing") % {"language": name})
                 for code, name in settings.LANGUAGES
@@ -155,6 +164,11 @@ class TranslationStateFilter(admin.SimpleListFilter):
             for code in LANGUAGE_CODES:
                 queryset = queryset.available_in(code)
             return queryset
+        if value == "incomplete":
+            complete = Article.objects.all()
+            for code in LANGUAGE_CODES:
+                complete = complete.available_in(code)
+            return queryset.exclude(pk__in=complete.values("pk"))
         if value and value.startswith("missing-") and value[8:] in LANGUAGE_CODES:
             written = Article.objects.available_in(value[8:]).values("pk")
             return queryset.exclude(pk__in=written)
@@ -204,6 +218,7 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
+    BodyTextAdminMixin,
     AutosaveMixin,
     PublishableAdminMixin,
     OwnedInlinesMixin,
@@ -216,6 +231,7 @@ class ArticleAdmin(
     nested_admin.NestedModelAdmin,
 ):
     form = ArticleAdminForm
+    body_fields = ("lead",)
     inlines = [AuthorshipInline, SectionInline]
     autocomplete_fields = ["topics"]
     prepopulated_fields = {"slug": ["title"]}
@@ -434,6 +450,9 @@ class ArticleAdmin(
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        workflow = getattr(request, "workflow", None)
+        if workflow is not None:
+            workflow.settle(obj)
         publishing.prepare_publication(obj)
         super().save_model(request, obj, form, change)
 
@@ -625,12 +644,32 @@ class ArticleAdmin(
             # "Import article" (articles/import_views.py): before "<path:object_id>/".
             *import_urls(self),
             path(
+                "preview-text/",
+                self.admin_site.admin_view(self.preview_text_view),
+                name="articles_article_preview_text",
+            ),
+            path(
                 "<path:object_id>/history/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
             ),
             *super().get_urls(),
         ]
+
+    def preview_text_view(self, request):
+        """
+        A body field as readers will see it (the body-text box's preview): the site's
+        renderer, which escapes and sanitises the text, in the field's language. It reads
+        nothing stored: any member of staff may ask.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        text = request.POST.get("text", "")[:PREVIEW_LIMIT]
+        language = request.POST.get("language", "")
+        if language not in LANGUAGE_CODES:
+            language = get_language()
+        with translation.override(language):
+            return HttpResponse(body_text(text))
 
     def compare_view(self, request, object_id):
         article = self.get_object(request, unquote(object_id))
@@ -659,6 +698,7 @@ class ArticleAdmin(
 
 @admin.register(Author)
 class AuthorAdmin(
+    BodyTextAdminMixin,
     AutosaveMixin,
     RestoreAsEditMixin,
     ReadableHistoryMixin,
@@ -667,6 +707,8 @@ class AuthorAdmin(
     TabbedTranslationAdmin,
 ):
     form = AuthorAdminForm
+    body_fields = ("bio",)
+    body_figures = False
     fields = [
         "honorific",
         "name",

@@ -54,6 +54,12 @@ class ArticlesConfig(AppConfig):
         images.watch_uploads("articles.Article", ["image"])
         images.watch_uploads("articles.Author", ["photo"])
 
+    def desk_panels(self, request):
+        """The lists of the admin's home page for this person (articles/desk.py)."""
+        from .desk import panels
+
+        return panels(request)
+
     def load_demo(self):
         """The demo analyses, their authors and topics (manage.py load_demo); returns how
         many objects were made."""

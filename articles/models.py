@@ -312,6 +312,9 @@ class Article(Publishable):
         editable=False,
         related_name="+",
     )
+    # Why an editor returned the article to its authors (the save bar's "Return to the
+    # author"): shown to them until they submit it again.
+    return_note = models.TextField(_("note from the editor"), blank=True, editable=False)
     # Bumped by every save through the admin, so that a save over a newer version is
     # refused instead of silently overwriting someone else's work.
     edit_version = models.PositiveIntegerField(

@@ -191,6 +191,16 @@ class Workflow:
             "return": Status.DRAFT,
         }[name]
 
+    def settle(self, article):
+        """What the step leaves on the article besides its status: the editor's note goes
+        back with a returned article, and is dropped once it is submitted or published."""
+        if self.action is None:
+            return
+        if self.action.name == "return":
+            article.return_note = self.return_note
+        elif self.action.name in ("submit", "publish", "schedule"):
+            article.return_note = ""
+
     def schedule_time(self):
         try:
             when = forms.DateTimeField().clean(self.data.get("_schedule_at", ""))

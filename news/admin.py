@@ -4,6 +4,7 @@ from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import images
+from articles.widgets import BodyTextAdminMixin
 from autosave.admin_mixins import AutosaveMixin
 from core.admin_mixins import BilingualFieldsMixin, PublishableAdminMixin, StateFilter
 from core.models import Status
@@ -21,9 +22,15 @@ class NewsItemAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(
-    AutosaveMixin, PublishableAdminMixin, BilingualFieldsMixin, TabbedTranslationAdmin
+    BodyTextAdminMixin,
+    AutosaveMixin,
+    PublishableAdminMixin,
+    BilingualFieldsMixin,
+    TabbedTranslationAdmin,
 ):
     form = NewsItemAdminForm
+    body_fields = ("body",)
+    body_figures = False
     fields = [
         "headline",
         "body",

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin
 
 from accounts.autocomplete import AccountAwareAutocompleteJsonView
@@ -17,6 +18,17 @@ class EditorialAdminSite(admin.AdminSite):
 
     def autocomplete_view(self, request):
         return AccountAwareAutocompleteJsonView.as_view(admin_site=self)(request)
+
+    def index(self, request, extra_context=None):
+        """The home page opens on the desk: what waits for this person, from each app that
+        has something to say (AppConfig.desk_panels)."""
+        panels = [
+            panel
+            for config in apps.get_app_configs()
+            if hasattr(config, "desk_panels")
+            for panel in config.desk_panels(request)
+        ]
+        return super().index(request, {"desk_panels": panels, **(extra_context or {})})
 
     def get_urls(self):
         return [*autosave.urls(self), *super().get_urls()]

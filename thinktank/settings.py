@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's own widget templates, for the form renderer below.
+    "django.forms",
     "django.contrib.sitemaps",
     "nested_admin",
     "reversion",
@@ -232,6 +234,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+# Widgets render with the project's templates too (templates/articles/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # How many articles a listing page shows.
 ARTICLES_PER_PAGE = 12

@@ -1,0 +1,146 @@
+"""The editor's desk in a real browser: the save bar stays in view, the workflow's pages
+fit a tablet and a small laptop, and the desk passes axe and the Nu checker in both
+languages."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from accounts.roles import EDITORS
+from articles.models import Status
+from tests.checkers import AXE_JS, VNU_JAR, require
+from tests.e2e.helpers import sign_in
+from tests.factories import make_article
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["ar", "en"]
+SCREENS = {"tablet": (820, 1180), "laptop": (1280, 720)}
+
+
+@pytest.fixture
+def long_article(transactional_db):
+    return make_article(sections=12, points=3, status=Status.REVIEW)
+
+
+@pytest.fixture
+def editor(transactional_db, make_staff):
+    return make_staff(EDITORS)
+
+
+def workflow_pages(article):
+    admin = "/admin/articles/article"
+    return {
+        "desk": "/admin/",
+        "list": f"{admin}/",
+        "add": f"{admin}/add/",
+        "change": f"{admin}/{article.pk}/change/",
+        "history": f"{admin}/{article.pk}/history/",
+        "import": f"{admin}/import/",
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_save_bar_stays_in_view_in_the_middle_of_a_long_article(
+    page, live_server, editor, long_article, language
+):
+    sign_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/{language}/admin/articles/article/{long_article.pk}/change/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.evaluate(f"window.scrollTo(0, {height // 2})")
+    bar = page.locator(".save-bar")
+    box = bar.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"] + 1
+    assert page.locator(".save-bar button[value=publish]").is_visible()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_workflow_pages_fit_tablets_and_small_laptops(
+    browser, live_server, editor, long_article, language, screen
+):
+    """No page of the article workflow scrolls sideways at 820 px or 1280×720."""
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    sign_in(page, live_server, editor)
+    wide = {}
+    for name, path in workflow_pages(long_article).items():
+        page.goto(f"{live_server.url}/{language}{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            wide[name] = overflow
+    context.close()
+    assert wide == {}
+
+
+def test_the_desk_passes_axe_in_both_languages(browser, live_server, editor, long_article):
+    axe = require(AXE_JS).read_text(encoding="utf-8")
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.add_init_script(axe)
+    sign_in(page, live_server, editor)
+    found = []
+    for language in LANGUAGES:
+        for name in ("desk",):
+            page.goto(f"{live_server.url}/{language}{workflow_pages(long_article)[name]}")
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {resultTypes: ["violations"]}))
+                    .violations.filter(v => ["serious", "critical"].includes(v.impact))
+                    .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+            )
+            found += [f"{language} {name}: {violation}" for violation in violations]
+    context.close()
+    assert found == []
+
+
+def test_the_desk_is_valid_html(editor, long_article, tmp_path):
+    """The Nu HTML Checker finds no error on the desk, in both languages."""
+    jar = require(VNU_JAR)
+    java = shutil.which("java") or pytest.fail("The Nu HTML Checker needs Java.")
+    client = Client()
+    client.force_login(editor)
+    files = []
+    for language in LANGUAGES:
+        for name in ("desk",):
+            response = client.get(f"/{language}{workflow_pages(long_article)[name]}")
+            assert response.status_code == 200
+            path = tmp_path / f"{language}-{name}.html"
+            path.write_bytes(response.content)
+            files.append(str(path))
+    result = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_toolbar_writes_marks_and_the_preview_shows_them(
+    page, live_server, editor, long_article, language
+):
+    """Two lines made a bulleted list by the toolbar, and previewed as a list."""
+    sign_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/{language}/admin/articles/article/{long_article.pk}/change/")
+    box = page.locator(".body-text").filter(has=page.locator(f"#id_lead_{language}"))
+    lead = box.locator("textarea")
+    lead.fill("one\ntwo")
+    lead.evaluate("area => area.setSelectionRange(0, area.value.length)")
+    box.locator("[data-action=bullets]").click()
+    expect(lead).to_have_value("- one\n- two")
+    box.locator("[data-action=preview]").click()
+    expect(box.locator(".body-text__preview li")).to_have_text(["one", "two"])
