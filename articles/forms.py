@@ -78,12 +78,20 @@ class PrefetchedIndicationsFormSet(PositionedFormSet):
         return self._queryset
 
 
+class UnlabelledHiddenInput(forms.HiddenInput):
+    """A hidden field that the admin's fieldset still gives a (hidden) label: the label
+    points at nothing, as a label of a hidden input must."""
+
+    def id_for_label(self, id_):
+        return None
+
+
 class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
     """The article form, refusing to save over a version newer than the one it was opened at."""
 
     alt_text_fields = {"image": "image_alt"}
     loaded_version = forms.IntegerField(
-        label=pgettext_lazy("save counter", "version"), widget=forms.HiddenInput
+        label=pgettext_lazy("save counter", "version"), widget=UnlabelledHiddenInput
     )
     announce = forms.BooleanField(
         label=_("Announce in the center news"),

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils.translation import gettext_lazy as _
 
 from .models import SCHEDULED, Status
@@ -87,11 +88,27 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """Django's date and time boxes, each named for screen readers ("Date", "Time"): the
+    admin writes those words beside them, but not as their labels."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = _("Date")
+        self.widgets[1].attrs["aria-label"] = _("Time")
+
+
 class PublishableAdminMixin:
     """
     The admin of a Publishable (core/models.py): lists show its state, where an item
-    published for later reads "Scheduled" rather than "Published", and filter by it.
+    published for later reads "Scheduled" rather than "Published", and filter by it; its
+    publication time has labelled date and time boxes.
     """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "published_at":
+            kwargs["widget"] = LabelledSplitDateTime
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):

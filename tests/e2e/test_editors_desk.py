@@ -144,3 +144,29 @@ def test_the_toolbar_writes_marks_and_the_preview_shows_them(
     expect(lead).to_have_value("- one\n- two")
     box.locator("[data-action=preview]").click()
     expect(box.locator(".body-text__preview li")).to_have_text(["one", "two"])
+
+
+def test_every_control_of_the_change_page_and_list_has_a_name(
+    browser, live_server, editor, long_article
+):
+    """axe's naming rules pass on the change page and the list in both languages: the date
+    and time boxes, the language switch, the autocomplete's search box, the list's search."""
+    axe = require(AXE_JS).read_text(encoding="utf-8")
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.add_init_script(axe)
+    sign_in(page, live_server, editor)
+    found = []
+    for language in LANGUAGES:
+        for name in ("change", "list", "add"):
+            page.goto(f"{live_server.url}/{language}{workflow_pages(long_article)[name]}")
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {
+                        runOnly: ["label", "select-name", "label-title-only", "button-name",
+                                  "link-name", "input-button-name", "aria-input-field-name"],
+                        resultTypes: ["violations"]}))
+                    .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+            )
+            found += [f"{language} {name}: {violation}" for violation in violations]
+    context.close()
+    assert found == []
