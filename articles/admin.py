@@ -266,7 +266,7 @@ class ArticleAdmin(
     )
 
     class Media:
-        js = ["articles/admin/nested-translation-tabs.js"]
+        js = ["articles/admin/nested-translation-tabs.js", "articles/admin/outline.js"]
 
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "published_at", "language_published", "original_language"]
