@@ -19,6 +19,8 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from reversion import set_comment
@@ -128,6 +130,8 @@ class RestoreAsEditMixin:
                 kept = self._protected_state(request, current, tree)
                 version.revision.revert(delete=True)
                 self._put_back(kept, version.object_id)
+                # The save's confirmation says "restored" (message_user below).
+                request.restored_version = version
                 with self.create_revision(request):
                     response = self.changeform_view(
                         request, quote(version.object_id), request.path, context
@@ -162,6 +166,19 @@ class RestoreAsEditMixin:
             )
             return redirect(changelist)
         return response
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """A restore or a recovery is confirmed as what it is, not as Django's "was
+        changed" or "was added"."""
+        version = getattr(request, "restored_version", None)
+        if version is not None and level == messages.SUCCESS:
+            message = _("“%(name)s” was restored to its version saved on %(datetime)s.") % {
+                "name": version.object_repr,
+                "datetime": date_format(
+                    localtime(version.revision.date_created), "DATETIME_FORMAT"
+                ),
+            }
+        super().message_user(request, message, level, *args, **kwargs)
 
     def _check_revision_holds_only_this_object(self, version, tree):
         """A revision whose rows now belong to another object would move them here."""

@@ -266,3 +266,23 @@ def test_an_editors_import_keeps_the_date_it_read(people):
         client.post(IMPORT_URL.format(language="en"), {**data, "_create": "1"}).status_code == 302
     )
     assert Article.objects.get().published_at is not None
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_restore_and_a_recovery_are_confirmed_as_such(people, language):
+    """The message says the article was restored to a version, not "changed" or "added"."""
+    _users, clients = people
+    editor = clients[EDITORS]
+    article, first = two_versions(people, Status.PUBLISHED)
+    url = f"/{language}/admin/articles/article/{article.pk}/history/{first.pk}/"
+    response = editor.post(url, {**form_data(editor.get(url), "article_form"), "_save": "Save"})
+    said = [str(m) for m in editor.get(response.url).context["messages"]]
+    restored = "استُعيد" if language == "ar" else "was restored to its version saved on"
+    assert len(said) == 1 and restored in said[0] and first.object_repr in said[0]
+
+    delete(people, article)
+    version = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
+    url = f"/{language}/admin/articles/article/recover/{version.pk}/"
+    response = editor.post(url, {**form_data(editor.get(url), "article_form"), "_save": "Save"})
+    said = [str(m) for m in editor.get(response.url).context["messages"]]
+    assert len(said) == 1 and restored in said[0]
