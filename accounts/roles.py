@@ -39,7 +39,12 @@ def _crud(app_model, *actions):
 
 
 ALL = ("add", "change", "delete", "view")
-_ARTICLE_PARTS = ("articles.section", "articles.indication", "articles.authorship")
+_ARTICLE_PARTS = (
+    "articles.section",
+    "articles.indication",
+    "articles.authorship",
+    "articles.figure",
+)
 
 ROLE_PERMISSIONS = {
     AUTHORS: [
@@ -53,6 +58,8 @@ ROLE_PERMISSIONS = {
         *_crud("articles.article", "change", "view"),
         *_crud("articles.section", "change", "view"),
         *_crud("articles.indication", "change", "view"),
+        # A figure's caption, credit and alt text in the other language; never its image.
+        *_crud("articles.figure", "change", "view"),
         "articles.view_authorship",
         "articles.view_author",
         "articles.view_topic",

@@ -39,10 +39,12 @@ from . import history, permissions, publishing, revisions
 from .forms import (
     ArticleAdminForm,
     AuthorAdminForm,
+    FigureAdminForm,
+    FigureFormSet,
     PositionedFormSet,
     PrefetchedIndicationsFormSet,
 )
-from .models import Article, Author, Authorship, Indication, Section, Status, Topic
+from .models import Article, Author, Authorship, Figure, Indication, Section, Status, Topic
 from .templatetags.text import body_text
 from .widgets import BodyTextAdminMixin
 
@@ -76,9 +78,10 @@ def for_translators(request, inlines):
 
 class TranslatorReadonlyMixin:
     """A translator sees the original language's text of an article's parts but edits only
-    the other language's."""
+    the other language's; `untranslated` fields (a figure's image) they only see."""
 
     translated_text = ()
+    untranslated = ()
 
     def get_inline_instances(self, request, obj=None):
         return for_translators(request, super().get_inline_instances(request, obj))
@@ -87,7 +90,11 @@ class TranslatorReadonlyMixin:
         readonly = list(super().get_readonly_fields(request, obj))
         if permissions.is_translator(request.user):
             original = original_language(obj)
-            readonly += ["position", *(f"{f}_{original}" for f in self.translated_text)]
+            readonly += [
+                "position",
+                *self.untranslated,
+                *(f"{f}_{original}" for f in self.translated_text),
+            ]
         return readonly
 
 
@@ -130,6 +137,27 @@ class SectionInline(
     def get_queryset(self, request):
         # All the points of the article in one query (see PrefetchedIndicationsFormSet).
         return super().get_queryset(request).prefetch_related("indications")
+
+
+class FigureInline(
+    OwnedInlinesMixin,
+    BilingualFieldsMixin,
+    TranslatorReadonlyMixin,
+    TranslationInlineModelAdmin,
+    nested_admin.NestedStackedInline,
+):
+    """The article's images that its text places ("![label]"). Translators, who may not
+    add or delete one (their role has no such permission), write its text in the other
+    language."""
+
+    model = Figure
+    form = FigureAdminForm
+    formset = FigureFormSet
+    fields = ("position", "label", "image", "image_alt", "caption", "credit")
+    translated_text = ("image_alt", "caption", "credit")
+    untranslated = ("label", "image")
+    sortable_field_name = "position"
+    extra = 0
 
 
 class AuthorshipInline(OwnedInlinesMixin, nested_admin.NestedTabularInline):
@@ -232,7 +260,7 @@ class ArticleAdmin(
 ):
     form = ArticleAdminForm
     body_fields = ("lead",)
-    inlines = [AuthorshipInline, SectionInline]
+    inlines = [AuthorshipInline, SectionInline, FigureInline]
     autocomplete_fields = ["topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_display = [
@@ -460,6 +488,7 @@ class ArticleAdmin(
         super().save_related(request, form, formsets, change)
         article = form.instance
         self.keep_author_on_byline(request, article)
+        self.warn_of_missing_figures(request, article)
         if form.cleaned_data.get("announce") and article.status == Status.PUBLISHED:
             item = publishing.announce(article)
             if item is None:
@@ -467,6 +496,23 @@ class ArticleAdmin(
                     request,
                     _("Not announced: the center news needs the article's authors and title."),
                 )
+
+    def warn_of_missing_figures(self, request, article):
+        """A figure mark whose label no figure has shows readers nothing: say which, and
+        save all the same (the figure may be added later)."""
+        missing = article.missing_figure_labels()
+        if missing:
+            messages.warning(
+                request,
+                ngettext(
+                    "The text places a figure that the article does not have: %(labels)s. "
+                    "Add a figure with this label under “Figures”, or correct the mark.",
+                    "The text places figures that the article does not have: %(labels)s. "
+                    "Add figures with these labels under “Figures”, or correct the marks.",
+                    len(missing),
+                )
+                % {"labels": join_list(f"![{label}]" for label in missing)},
+            )
 
     def keep_author_on_byline(self, request, article):
         """An author's article is theirs: they stay on its byline, however it was saved."""

@@ -14,6 +14,7 @@ class ArticlesConfig(AppConfig):
             Article,
             Author,
             Authorship,
+            Figure,
             Indication,
             Section,
             Topic,
@@ -39,6 +40,7 @@ class ArticlesConfig(AppConfig):
         caching.invalidate_on_change(Section, lambda section: of_article(section.article_id))
         caching.invalidate_on_change(Authorship, lambda byline: of_article(byline.article_id))
         caching.invalidate_on_change(Indication, of_indication)
+        caching.invalidate_on_change(Figure, lambda figure: of_article(figure.article_id))
         caching.invalidate_on_change(
             Author, lambda author: (f"author:{author.pk}", caching.LISTINGS)
         )
@@ -53,6 +55,7 @@ class ArticlesConfig(AppConfig):
         images.watch_requests()
         images.watch_uploads("articles.Article", ["image"])
         images.watch_uploads("articles.Author", ["photo"])
+        images.watch_uploads("articles.Figure", ["image"])
 
     def desk_panels(self, request):
         """The lists of the admin's home page for this person (articles/desk.py)."""

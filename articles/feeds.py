@@ -1,5 +1,7 @@
 """RSS and Atom feeds of the latest analyses, per language and per topic."""
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +12,7 @@ from django.utils.translation import get_language, gettext
 from core.text import join_names
 
 from .models import Article, Topic
-from .templatetags.text import Notes
+from .templatetags.text import Body
 from .views import with_authors, written_in
 
 FEED_LENGTH = 20
@@ -26,10 +28,18 @@ class LatestRssFeed(Feed):
     def link(self, obj=None):
         return reverse("articles:list")
 
+    def get_feed(self, obj, request):
+        # A lead's figures need the request for their images' absolute addresses. This
+        # object serves every request at once: a copy of it holds this one's.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(LatestRssFeed, feed).get_feed(obj, request)
+
     def articles(self):
-        # Sections and points are read for the notes of a lead (item_description).
+        # Sections, points and figures are read for the notes and figures of a lead
+        # (item_description).
         return with_authors(Article.objects.published_in(get_language())).prefetch_related(
-            "topics", "sections__indications"
+            "topics", "sections__indications", "figures"
         )
 
     def items(self, obj=None):
@@ -41,13 +51,19 @@ class LatestRssFeed(Feed):
     def item_description(self, article):
         # Feed readers show a description as HTML: the summary is escaped, so that it
         # reaches them as the words it is; without one, the lead is shown the way the page
-        # shows it (lists, quotations, its notes), built from sanitised text all the same.
+        # shows it (lists, quotations, figures, its notes), built from sanitised text all
+        # the same, its images at absolute addresses.
         if article.summary:
             return escape(article.summary)
         # Notes are numbered over the whole article, as on its page; the lead's are listed.
-        notes = Notes.of_article(article, article.sections.all())
-        lead = format_html_join("\n", "{}", ((block.html,) for block in notes.render(article.lead)))
-        return format_html("{}\n{}", lead, notes.html(only_referenced=True))
+        body = Body.of_article(
+            article,
+            article.sections.all(),
+            article.figures.all(),
+            absolute=self.request.build_absolute_uri,
+        )
+        lead = format_html_join("\n", "{}", ((block.html,) for block in body.render(article.lead)))
+        return format_html("{}\n{}", lead, body.notes.html(only_referenced=True))
 
     def item_pubdate(self, article):
         return article.published_at

@@ -1,6 +1,6 @@
 """
 The forms of the article admin: the article's own (refusing a save over a newer
-version), the author's, and the formsets of its ordered inline rows.
+version), the author's, and the formsets of its ordered inline rows and its figures.
 """
 
 import nested_admin
@@ -14,6 +14,7 @@ from core.inline_rows import OwnRowsFormSetMixin
 
 from . import images
 from .models import Article
+from .templatetags.text import next_figure_label
 
 
 class PositionedFormSet(OwnRowsFormSetMixin, nested_admin.formsets.NestedInlineFormSet):
@@ -76,6 +77,44 @@ class PrefetchedIndicationsFormSet(PositionedFormSet):
             else:
                 return super().get_queryset()
         return self._queryset
+
+
+class FigureFormSet(PositionedFormSet):
+    """
+    The article's figures. A new figure left without a label is given the next free number
+    here, before the labels are checked to be distinct: two of them would otherwise both
+    be "" and refused as duplicates of each other.
+    """
+
+    def clean(self):
+        self.number_unlabelled()
+        super().clean()
+
+    def number_unlabelled(self):
+        kept = [
+            form
+            for form in self.forms
+            if "label" in form.fields
+            and hasattr(form, "cleaned_data")
+            and form.has_changed()
+            and not self._should_delete_form(form)
+        ]
+        taken = {form.cleaned_data.get("label") for form in kept} - {"", None}
+        if self.instance.pk is not None:
+            taken |= set(self.instance.figures.values_list("label", flat=True))
+        for form in kept:
+            if not form.cleaned_data.get("label"):
+                label = next_figure_label(taken)
+                taken.add(label)
+                form.cleaned_data["label"] = form.instance.label = label
+
+
+class FigureAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
+    alt_text_fields = {"image": "image_alt"}
+
+    class Meta:
+        # Says why an upload is refused (too heavy, too many pixels, not an image).
+        field_classes = {"image": images.ImageUploadField}
 
 
 class UnlabelledHiddenInput(forms.HiddenInput):

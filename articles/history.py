@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from core.text import join_names, localized_field_name
 
-from .models import Article, Author, Authorship, Indication, Section, Status
+from .models import Article, Author, Authorship, Figure, Indication, Section, Status
 from .templatetags.text import blocks
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -101,8 +101,23 @@ SECTIONS = Part(
     moved=gettext_lazy("Section %(number)s moved to position %(position)s"),
     children=(POINTS,),
 )
+FIGURES = Part(
+    Figure,
+    parent="article",
+    fields=(
+        Field("label", translated=False),
+        Field("image", translated=False),
+        Field("image_alt"),
+        Field("caption"),
+        Field("credit"),
+    ),
+    label=gettext_lazy("Figure %(number)s: %(field)s"),
+    added=gettext_lazy("Figure %(number)s added"),
+    removed=gettext_lazy("Figure %(number)s removed"),
+    moved=gettext_lazy("Figure %(number)s moved to position %(position)s"),
+)
 # The parts of an article, in the order the compare view lists them.
-ARTICLE_PARTS = (SECTIONS,)
+ARTICLE_PARTS = (SECTIONS, FIGURES)
 
 
 def _with_parents(parts, parent=None):

@@ -3,8 +3,15 @@ The admin's "Import article" page. An editor pastes text or uploads a file, sees
 structure found, corrects any misread part, then creates a draft or adds the text as the
 other language of an existing article. Nothing is kept between the two steps but what the
 preview form posts back, so any app server can answer either.
+
+The preview shows the article's body as readers will see it (lists, quotations, numbered
+notes), the import report (every problem, with the fix applied or suggested), and the
+table of parts to correct. Where a section's last point ends, a button moves the
+paragraph on either side across the end: it posts the table with the move, which is
+applied to the parts as posted, so the editor's other corrections stay.
 """
 
+import uuid
 from dataclasses import asdict
 
 import reversion
@@ -12,6 +19,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import formset_factory
@@ -27,9 +35,11 @@ from . import importing
 from .importing import ImportRefused, Part, Reason, Role
 from .models import Article, Indication, Section
 from .signals import center_news_found
+from .templatetags.text import Body, Notes
 
 # Every part posts back a role and a text (a point its lead phrase too, a left-out part
-# its reason): 300 parts stay under Django's limit of 1,000 fields a request.
+# its reason, the last point of a section whether its end was guessed): 300 parts stay
+# under Django's limit of 1,000 fields a request.
 MAX_PARTS = 300
 
 LENGTH_LIMITS = {
@@ -162,6 +172,7 @@ class PartForm(forms.Form):
     reason = forms.ChoiceField(
         required=False, choices=[("", ""), *Reason.choices], widget=forms.HiddenInput
     )
+    end_guessed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +198,8 @@ class PartForm(forms.Form):
             # A point turned into something else keeps its lead phrase's words.
             text = f"{lead} {text}".strip()
             lead = ""
+        if role != Role.INDICATION:
+            cleaned_data["end_guessed"] = False
         if role == Role.LEFT_OUT and not cleaned_data.get("reason"):
             cleaned_data["reason"] = Reason.EDITOR
         elif role != Role.LEFT_OUT:
@@ -219,7 +232,13 @@ class PartForm(forms.Form):
 
     def part(self):
         data = self.cleaned_data
-        return Part(data["role"], data["text"], lead=data["lead"], reason=data["reason"])
+        return Part(
+            data["role"],
+            data["text"],
+            lead=data["lead"],
+            reason=data["reason"],
+            end_guessed=data["end_guessed"],
+        )
 
 
 class BasePartFormSet(forms.BaseFormSet):
@@ -255,6 +274,8 @@ class PreviewForm(forms.Form):
 
     language = forms.ChoiceField(label=_("Language of the text"), choices=settings.LANGUAGES)
     source = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    # Where the Word file's pictures wait for the draft (kept_pictures()).
+    pictures = forms.RegexField(regex=r"^[0-9a-f]{32}$", required=False, widget=forms.HiddenInput)
     create_news = forms.BooleanField(
         label=_("Also add the center-news lines as draft news items"), required=False
     )
@@ -278,6 +299,31 @@ def may_create_authors(request):
     return request.user.has_perm("articles.add_author")
 
 
+# How long a Word file's pictures wait for the editor to create the draft.
+PICTURES_KEPT_FOR = 6 * 60 * 60
+
+
+def pictures_key(request, token):
+    # The person's id in the key: a token posted by someone else finds nothing.
+    return f"import-pictures:{request.user.pk}:{token}"
+
+
+def keep_pictures(request, imported):
+    """
+    The Word file's pictures (bytes, captions) kept in the shared cache while the editor
+    corrects the preview, which posts only text: their token goes in the preview form.
+    """
+    if not imported.figures:
+        return ""
+    token = uuid.uuid4().hex
+    cache.set(pictures_key(request, token), imported.figures, PICTURES_KEPT_FOR)
+    return token
+
+
+def kept_pictures(request, token):
+    return (cache.get(pictures_key(request, token)) or []) if token else []
+
+
 class ImportView(View):
     model_admin = None
 
@@ -295,7 +341,7 @@ class ImportView(View):
         return self.render(request, "form.html", {"form": form, "media": form.media})
 
     def post(self, request):
-        if "_update" in request.POST or "_create" in request.POST:
+        if {"_update", "_create", "_move"} & request.POST.keys():
             return self.post_preview(request)
         form = UploadForm(
             request.POST, request.FILES, request=request, model_admin=self.model_admin
@@ -309,6 +355,7 @@ class ImportView(View):
                 "language": imported.language,
                 "translation_of": target.pk if target else None,
                 "source": form.source,
+                "pictures": keep_pictures(request, imported),
             },
             request=request,
             model_admin=self.model_admin,
@@ -330,6 +377,20 @@ class ImportView(View):
         target = preview.cleaned_data["translation_of"]
         read = [form.part() for form in parts.forms]
         imported = importing.assemble(read, language)
+        if "_move" in request.POST:
+            # A move only ever changes the preview: the draft is created by its own button.
+            try:
+                read = importing.move_paragraph(read, imported, request.POST["_move"])
+            except importing.MoveRefused:
+                preview.add_error(
+                    None,
+                    gettext(
+                        "That paragraph cannot be moved: the preview has changed since. "
+                        "Nothing was moved; use the buttons as they are now."
+                    ),
+                )
+            else:
+                imported = importing.assemble(read, language)
         # Shown again as corrected, not as posted: a part just made a point shows the lead
         # phrase found for it, a point made a paragraph its whole text.
         parts = PartFormSet(
@@ -337,9 +398,10 @@ class ImportView(View):
             prefix="parts",
             form_kwargs={"language": language},
         )
-        if "_create" not in request.POST:
+        if "_create" not in request.POST or "_move" in request.POST:
             return self.render_preview(request, preview, parts, imported, target)
         source = preview.cleaned_data["source"]
+        imported.figures = kept_pictures(request, preview.cleaned_data["pictures"])
         try:
             # One revision for the import and what the user's role makes of it.
             with transaction.atomic(), reversion.create_revision():
@@ -359,6 +421,8 @@ class ImportView(View):
         except ImportRefused as refusal:
             preview.add_error(None, refusal.message)
             return self.render_preview(request, preview, parts, imported, target)
+        if preview.cleaned_data["pictures"]:
+            cache.delete(pictures_key(request, preview.cleaned_data["pictures"]))
         self.announce(request, article, imported, target, preview.cleaned_data["create_news"])
         return redirect(
             reverse(
@@ -407,9 +471,6 @@ class ImportView(View):
                 )
 
     def render_preview(self, request, preview, parts, imported, target):
-        problems = []
-        if imported is not None and target is not None:
-            problems = importing.translation_problems(imported, target)
         offer_news = bool(
             imported is not None
             and imported.news_headlines
@@ -418,17 +479,38 @@ class ImportView(View):
         # The byline's authors, each with the author it is on the site or None: a new
         # one is added only if the editor asks and may add authors.
         authors = importing.match_authors(imported) if imported is not None else []
+        offer_authors = (
+            target is None
+            and may_create_authors(request)
+            and any(found is None for _author, found in authors)
+        )
+        report = []
+        if imported is not None:
+            report = importing.report(
+                imported,
+                target=target,
+                create_authors=offer_authors
+                and getattr(preview, "cleaned_data", {}).get("create_authors", False),
+                how_to_create=gettext("Tick “%(label)s” to add them.")
+                % {"label": preview.fields["create_authors"].label}
+                if offer_authors
+                else "",
+            )
+        shown = [problem for problem in report if not problem.left_out]
         context = {
             "preview": preview,
             "parts": parts,
             "imported": imported,
             "target": target,
-            "problems": problems,
+            # The lines left out are listed apart, as the editor has them.
+            "report": shown,
+            "report_counts": importing.counts(shown),
+            # The article's notes, numbered as readers will see them. Its figures are
+            # not saved yet: their marks show nothing until they are.
+            "body": Body(Notes(imported.body_texts())) if imported is not None else None,
             "offer_news": offer_news,
             "authors": authors,
-            "offer_authors": target is None
-            and may_create_authors(request)
-            and any(found is None for _author, found in authors),
+            "offer_authors": offer_authors,
             "article_bidi": bool(imported and imported.language in settings.LANGUAGES_BIDI),
             "Role": Role,
         }

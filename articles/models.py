@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -14,7 +15,13 @@ from search.indexes import SearchIndex
 from search.text import clean
 
 from . import images
-from .templatetags.text import plain_text
+from .templatetags.text import (
+    FIGURE_LABEL,
+    figure_key,
+    figure_labels,
+    next_figure_label,
+    plain_text,
+)
 
 
 def article_cache_tag(article_id):
@@ -329,14 +336,14 @@ class Article(Publishable):
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
-    # Its words come from its sections, their points and its byline (search_texts()): a
-    # change to any of them rebuilds its search document.
+    # Its words come from its sections, their points, its figures' captions and its
+    # byline (search_texts()): a change to any of them rebuilds its search document.
     searchable = Searchable(
         kind="analysis",
         position=1,
         parts=3,
         text="search_text_{language}",
-        depends_on=["sections", "sections__indications", "authorship", "authors"],
+        depends_on=["sections", "sections__indications", "figures", "authorship", "authors"],
         order=["-published_at", "-pk"],
         snippet="search_text_{language}",
     )
@@ -447,14 +454,16 @@ class Article(Publishable):
         """`queryset` with what search_texts() reads, in a fixed number of queries."""
         return queryset.prefetch_related(
             "sections__indications",
+            "figures",
             Prefetch("authors", Author.objects.order_by("authorship__position", "authorship__pk")),
         )
 
     def search_texts(self, language):
         """
         What the site search reads of the article in `language`: its text as readers read
-        it (summary, lead, sections and points), from which snippets are cut, and its words
-        by weight: kicker and title, then summary and bylines, then the body.
+        it (summary, lead, sections and points, its figures' captions), from which
+        snippets are cut, and its words by weight: kicker and title, then summary and
+        bylines, then the body.
         """
 
         def text(obj, name):
@@ -470,6 +479,8 @@ class Article(Publishable):
             for point in section.indications.all():
                 body += [text(point, "title"), words(point, "body")]
             body.append(words(section, "closing"))
+        # A caption is the article's text too: its words are found, wherever it is placed.
+        body += [words(figure, "caption") for figure in self.figures.all()]
         bylines = [clean(author.byline_in(language)) for author in self.authors.all()]
         readable = "\n\n".join(filter(None, [text(self, "summary"), *body]))
         weighted = [
@@ -478,6 +489,29 @@ class Article(Publishable):
             body,
         ]
         return readable, weighted
+
+    def body_texts(self):
+        """Every body text of the article, in each language in reading order: the lead,
+        then each section's text, its points' and its closing text ("" where none)."""
+        sections = self.sections.prefetch_related("indications")
+        for code, _name in settings.LANGUAGES:
+            texts = [getattr(self, f"lead_{code}")]
+            for section in sections:
+                texts.append(getattr(section, f"body_{code}"))
+                texts += [getattr(point, f"body_{code}") for point in section.indications.all()]
+                texts.append(getattr(section, f"closing_{code}"))
+            yield from (text or "" for text in texts)
+
+    def missing_figure_labels(self):
+        """The labels that figure marks ("![map]") in the text name and no figure of the
+        article has, as first written: readers see nothing there."""
+        existing = {figure_key(label) for label in self.figures.values_list("label", flat=True)}
+        missing = {}
+        for text in self.body_texts():
+            for label in figure_labels(text):
+                if figure_key(label) not in existing:
+                    missing.setdefault(figure_key(label), label)
+        return list(missing.values())
 
 
 class Authorship(models.Model):
@@ -576,3 +610,67 @@ class Indication(models.Model):
 
     def body_paragraphs(self):
         return paragraphs(self.body)
+
+
+class Figure(models.Model):
+    """
+    An image of an article, shown in its text where a paragraph of its own names its
+    label: "![map]". Numbered "Figure 1", "Figure 2"… in the order the text shows them
+    (articles/templatetags/text.py), so that moving a figure never renumbers it by hand.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="figures", verbose_name=_("article")
+    )
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=50,
+        blank=True,
+        validators=[
+            RegexValidator(
+                rf"\A{FIGURE_LABEL}\Z",
+                message=_(
+                    "Use letters and digits, in any language, joined by hyphens: “1”, “map”, "
+                    "“map-2”."
+                ),
+                code="figure_label",
+            )
+        ],
+        help_text=_(
+            "Where the figure goes, write ![label] in a paragraph of its own in the text, "
+            "e.g. ![1] or ![map]. Left empty, the next free number is given."
+        ),
+    )
+    image = models.ImageField(
+        _("image"), upload_to="articles/figures/%Y/", validators=[images.validate_upload]
+    )
+    image_alt = images.image_alt_field()
+    caption = models.TextField(
+        _("image caption"),
+        blank=True,
+        help_text=_("Shown under the image after “Figure 1”, which the page adds."),
+    )
+    credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            ordered_position_constraint("article", "figure_position_unique"),
+            models.UniqueConstraint(fields=["article", "label"], name="figure_label_unique"),
+        ]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+
+    def __str__(self):
+        return f"![{self.label}]"
+
+    def save(self, *args, **kwargs):
+        if not self.label:
+            taken = Figure.objects.filter(article_id=self.article_id).values_list(
+                "label", flat=True
+            )
+            self.label = next_figure_label(taken)
+        super().save(*args, **kwargs)

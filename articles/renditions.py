@@ -15,7 +15,7 @@ with a warning in the log, so that one damaged file never takes a page or a save
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -56,6 +56,15 @@ class Picture:
     @property
     def fallback_srcset(self):
         return self.srcset(self.fallback)
+
+    def absolute(self, build):
+        """The same renditions at absolute addresses, `build` being the request's
+        build_absolute_uri: for a feed, whose readers are not on the site."""
+
+        def moved(renditions):
+            return [replace(rendition, url=build(rendition.url)) for rendition in renditions]
+
+        return Picture(webp=moved(self.webp), fallback=moved(self.fallback))
 
 
 class RenditionError(Exception):

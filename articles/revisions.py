@@ -1,5 +1,6 @@
 """
-Revisions (django-reversion) of an article with its sections, their points and its byline.
+Revisions (django-reversion) of an article with its sections, their points, its byline
+and its figures.
 
 Registered from articles/admin.py, before the admin classes: the admin is where revisions
 are made, VersionAdmin would otherwise register the models itself without following the
@@ -25,9 +26,10 @@ def register_articles():
     # are the search columns, which are rebuilt from the text whenever it is saved.
     register(
         "Article",
-        follow=["sections", "authorship_set"],
+        follow=["sections", "authorship_set", "figures"],
         exclude=["edit_version", *apps.get_model("articles", "Article").searchable.columns],
     )
     register("Section", follow=["indications"])
     register("Indication")
+    register("Figure")
     reversion.register(apps.get_model("articles", "Authorship"))

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, Indication, Section, Topic
+from .models import Article, Author, Figure, Indication, Section, Topic
 
 
 @register(Author)
@@ -34,3 +34,8 @@ class SectionTranslationOptions(TranslationOptions):
 @register(Indication)
 class IndicationTranslationOptions(TranslationOptions):
     fields = ("title", "body")
+
+
+@register(Figure)
+class FigureTranslationOptions(TranslationOptions):
+    fields = ("image_alt", "caption", "credit")

@@ -126,18 +126,18 @@ def article_queryset():
 
 def article_body(article, language):
     """
-    The lead, sections and numbered points as HTML. Most of an article page's work is
-    here (dozens of paragraphs through Markdown and the sanitiser), so the result is
-    remembered until the article changes: saving it, a section, a point or its byline
-    moves the "article:<id>" tag on (caching.remember).
+    The lead, sections and numbered points as HTML, with the figures they place. Most of
+    an article page's work is here (dozens of paragraphs through Markdown and the
+    sanitiser), so the result is remembered until the article changes: saving it, a
+    section, a point, a figure or its byline moves the "article:<id>" tag on
+    (caching.remember). Its figures are read in one query, however many there are.
     """
 
     def render():
         points = Indication.objects.order_by("position", "pk")
         sections = article.sections.prefetch_related(Prefetch("indications", queryset=points))
-        return render_to_string(
-            "articles/includes/article_body.html", {"article": article, "sections": sections}
-        )
+        context = {"article": article, "sections": sections, "figures": article.figures.all()}
+        return render_to_string("articles/includes/article_body.html", context)
 
     name = f"article-body:{article.pk}:{language}"
     return mark_safe(caching.remember(name, [article_cache_tag(article.pk)], render))

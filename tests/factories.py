@@ -7,7 +7,7 @@ import itertools
 from django.test import TestCase
 from django.utils import timezone
 
-from articles.models import Article, Author, Authorship, Indication, Section, Status
+from articles.models import Article, Author, Authorship, Figure, Indication, Section, Status
 from news.models import NewsItem
 
 _counter = itertools.count(1)
@@ -70,6 +70,30 @@ def make_article(*, sections=0, points=0, authors=(), languages=("ar", "en"), **
             for p in range(points)
         )
     return article
+
+
+@committed()
+def make_figure(article, label="", *, image=None, **fields):
+    """A figure of `article` with an image (write it to a test's own media folder: the
+    `media_root` fixture), its alt text, caption and credit in both languages."""
+    from tests.images.samples import image_file
+
+    position = article.figures.count()
+    defaults = {
+        "image_alt_ar": f"وصف الشكل {position + 1}",
+        "image_alt_en": f"What figure {position + 1} shows",
+        "caption_ar": f"تعليق الشكل {position + 1}",
+        "caption_en": f"Caption of figure {position + 1}",
+        "credit_ar": "مركز البحوث",
+        "credit_en": "Research Center",
+    }
+    return Figure.objects.create(
+        article=article,
+        position=position,
+        label=label,
+        image=image or image_file(900, 600),
+        **{**defaults, **fields},
+    )
 
 
 @committed()

@@ -11,6 +11,11 @@ Reading goes in three steps, shared by the admin's import page and `import_artic
 3. `assemble` builds the article (lead, sections, indications, closing text) from the parts,
    read or corrected; `create_article` and `add_translation` save it in one transaction.
 
+`report` lists every problem of the article as it would be saved: what is wrong, where, and
+the fix the importer applied or suggests, with the save's own refusals among them, so
+that the report and the save agree. Where a point ends is a guess in text (`PointEnd`);
+`move_paragraph` moves a paragraph across that end, as the preview's buttons ask.
+
 How a part is recognised, in short (each rule is documented where it is applied):
 - a "أخبار المركز" / "Center News" line at the top and the lines under it are the center
   news, left out of the article and offered as news items;
@@ -31,7 +36,8 @@ How a part is recognised, in short (each rule is documented where it is applied)
   next heading, which is the section's closing text; a bulleted list after the last point
   closes the section with the paragraph that introduces it, and after a last point that
   opens with "Finally" / "وأخيراً" all that follows does (in Word: from the first
-  paragraph after the list that is not indented); after a notes heading ("Notes",
+  paragraph after the list that is not indented; in text the end is marked as guessed,
+  and the preview offers to move it); after a notes heading ("Notes",
   "الهوامش") the entries are notes, not points;
 - an indication's lead phrase is its bold opening in Word; in text, the words up to the
   first colon, or up to a full stop when they read as a phrase (Title Case in English, at
@@ -45,17 +51,20 @@ in a light inline form that Markdown readers know: `*italic*`, `**bold**` and
 their text only. Nothing here produces HTML.
 
 The package reads in layers, each module importing only those before it: `refusals` (the
-limits and `ImportRefused`), `rules` (what one line is), `structure` (the parts and the
-article they make), `word` (Word files), `saving` (writing the result to the database,
-and the checks a save makes), `sources` (the entry points for text and files).
+limits, `ImportRefused` and the report's `Problem`), `rules` (what one line is),
+`structure` (the parts and the article they make), `word` (Word files), `saving` (writing
+the result to the database, and the checks a save makes), `report` (every problem, with
+its fix), `sources` (the entry points for text and files).
 """
 
-from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused
+from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused, Problem
+from .report import counts, report
 from .rules import clean, is_arabic, parse_byline, parse_date, split_lead_phrase
 from .saving import (
     add_translation,
     check_lengths,
     create_article,
+    length_problems,
     match_authors,
     translation_problems,
 )
@@ -65,10 +74,13 @@ from .structure import (
     ImportedAuthor,
     ImportedIndication,
     ImportedSection,
+    MoveRefused,
     Part,
+    PointEnd,
     Reason,
     Role,
     assemble,
+    move_paragraph,
     read_structure,
 )
 
@@ -81,16 +93,22 @@ __all__ = [
     "ImportedAuthor",
     "ImportedIndication",
     "ImportedSection",
+    "MoveRefused",
     "Part",
+    "PointEnd",
+    "Problem",
     "Reason",
     "Role",
     "add_translation",
     "assemble",
     "check_lengths",
     "clean",
+    "counts",
     "create_article",
     "is_arabic",
+    "length_problems",
     "match_authors",
+    "move_paragraph",
     "parse_byline",
     "parse_date",
     "read_bytes",
@@ -98,6 +116,7 @@ __all__ = [
     "read_structure",
     "read_text",
     "read_upload",
+    "report",
     "split_lead_phrase",
     "translation_problems",
 ]

@@ -6,45 +6,95 @@ existing article, in one transaction and one revision.
 import contextlib
 
 import reversion
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from core.change_messages import note
 from core.text import join_list
 from search.documents import documents_changed
 
-from ..models import Article, Author, Authorship, Indication, Section, Status
-from .refusals import ImportRefused
+from ..models import Article, Author, Authorship, Figure, Indication, Section, Status
+from .refusals import ImportRefused, Problem, excerpt, point_place
 from .rules import clean
+from .structure import Role
+from .structure import join_blocks as join
 
 
 def check_lengths(imported):
     """Refuse text too long for its field rather than cut words off it."""
-    limits = [
-        (Article, "kicker", [imported.kicker]),
-        (Article, "title", [imported.title]),
-        (Section, "heading", [s.heading for s in imported.sections]),
-        (Indication, "title", [i.title for i in imported.indications]),
-        (Author, "name", [author.name for author in imported.authors]),
-        (Author, "honorific", [author.honorific for author in imported.authors]),
+    problems = length_problems(imported)
+    if problems:
+        raise ImportRefused.because(problems)
+
+
+def length_problems(imported):
+    """Each text too long for its field, where it is, and how to shorten it."""
+    sections = list(enumerate(imported.sections, start=1))
+    authors = [
+        (gettext("Author “%(name)s”") % {"name": excerpt(author.name)}, author)
+        for author in imported.authors
     ]
-    for model, name, values in limits:
-        limit = model._meta.get_field(name).max_length
-        for value in values:
-            if len(value) > limit:
-                raise ImportRefused(
-                    gettext(
-                        "“%(text)s…” is too long for a %(field)s (%(limit)d characters at "
-                        "most): make it a paragraph in the preview."
+    texts = [
+        (Article, "kicker", [(Role.KICKER.label, imported.kicker)]),
+        (Article, "title", [(Role.TITLE.label, imported.title)]),
+        (Section, "heading", [(point_place(n), section.heading) for n, section in sections]),
+        (
+            Indication,
+            "title",
+            [
+                (point_place(n, m), point.title)
+                for n, section in sections
+                for m, point in enumerate(section.indications, start=1)
+            ],
+        ),
+        (Author, "name", [(place, author.name) for place, author in authors]),
+        (Author, "honorific", [(place, author.honorific) for place, author in authors]),
+    ]
+    problems = []
+    for model, name, values in texts:
+        field = model._meta.get_field(name)
+        for place, value in values:
+            if len(value) > field.max_length:
+                problems.append(
+                    Problem(
+                        gettext("The %(field)s is too long: “%(text)s”")
+                        % {"field": field.verbose_name, "text": excerpt(value)},
+                        place=str(place),
+                        todo=shorten(model, field, len(value)),
+                        refuses=True,
                     )
-                    % {
-                        "text": value[:60],
-                        "field": model._meta.get_field(name).verbose_name,
-                        "limit": limit,
-                    }
                 )
+    return problems
+
+
+def shorten(model, field, length):
+    """How to fix a text too long for `field`: shorten it, or read it as what it is."""
+    if model is Author:
+        fix = ngettext(
+            "Shorten the %(field)s in the byline to %(limit)d character (it has %(count)d).",
+            "Shorten the %(field)s in the byline to %(limit)d characters (it has %(count)d).",
+            field.max_length,
+        )
+    elif model is Indication:
+        fix = ngettext(
+            "Shorten the %(field)s to %(limit)d character (it has %(count)d): move the "
+            "rest into the point's text.",
+            "Shorten the %(field)s to %(limit)d characters (it has %(count)d): move the "
+            "rest into the point's text.",
+            field.max_length,
+        )
+    else:
+        fix = ngettext(
+            "Shorten the %(field)s to %(limit)d character (it has %(count)d), or make it a "
+            "paragraph if it is one.",
+            "Shorten the %(field)s to %(limit)d characters (it has %(count)d), or make it a "
+            "paragraph if it is one.",
+            field.max_length,
+        )
+    return fix % {"field": field.verbose_name, "limit": field.max_length, "count": length}
 
 
 def unique_slug(imported):
@@ -55,10 +105,6 @@ def unique_slug(imported):
         number += 1
         slug = f"{base}-{number}"
     return slug
-
-
-def join(paragraphs):
-    return "\n\n".join(paragraphs)
 
 
 @contextlib.contextmanager
@@ -75,7 +121,8 @@ def revision(user, comment):
 
 
 def record(article):
-    """Add the article, its sections and their indications to the revision being made.
+    """Add the article, its sections and their indications (and its figures, which the
+    article follows) to the revision being made.
 
     Reversion reads an object and follows its relations when the object is saved; the
     indications, created in bulk after their section, would be missing. Adding the article
@@ -181,11 +228,41 @@ def create_article(imported, *, user=None, source="", create_authors=False):
                 )
                 for number, indication in enumerate(section.indications)
             )
+        save_figures(article, imported.figures, code)
         # bulk_create() sends no signal: say that the indications belong in the article's
         # search document, which is made once this transaction commits.
         documents_changed(Article, [article.pk])
         record(article)
     return article
+
+
+def save_figures(article, figures, code):
+    """A Word file's pictures (`word.ImportedFigure`) as the draft's figures, under the
+    labels its text places them by, their captions in the article's language."""
+    for position, figure in enumerate(figures):
+        Figure.objects.create(
+            article=article,
+            position=position,
+            label=figure.label,
+            image=ContentFile(figure.data, name=figure.name),
+            **{f"caption_{code}": figure.caption, f"image_alt_{code}": figure.alt},
+        )
+
+
+def translate_figures(article, figures, code):
+    """The captions of a translation's pictures, given to the article's figures of the
+    same labels where they have none in that language yet; its images are not kept (the
+    article's are the ones shown)."""
+    ours = {figure.label: figure for figure in figures}
+    for figure in article.figures.filter(label__in=ours):
+        imported = ours[figure.label]
+        changed = False
+        for name, value in (("caption", imported.caption), ("image_alt", imported.alt)):
+            if value and not getattr(figure, f"{name}_{code}"):
+                setattr(figure, f"{name}_{code}", value)
+                changed = True
+        if changed:
+            figure.save()
 
 
 def structure_of(sections):
@@ -197,7 +274,7 @@ def structure_of(sections):
 
 
 def translation_problems(imported, article):
-    """Why the text cannot become the other language of the article, or []."""
+    """Why the text cannot become the other language of the article (`Problem`s), or []."""
     code = imported.language
     language = imported.language_name
     sections = list(article.sections.prefetch_related("indications"))
@@ -214,21 +291,26 @@ def translation_problems(imported, article):
     problems = []
     if any(written):
         problems.append(
-            gettext(
-                "“%(article)s” already has text in %(language)s; nothing was changed. Edit "
-                "it on the article's page, or empty that language there first."
+            Problem(
+                gettext("“%(article)s” already has text in %(language)s.")
+                % {"article": article, "language": language},
+                todo=gettext("Edit it on the article's page, or empty that language there first."),
+                refuses=True,
             )
-            % {"article": article, "language": language}
         )
     theirs = [len(section.indications.all()) for section in sections]
     ours = [len(section.indications) for section in imported.sections]
     if theirs != ours:
         problems.append(
-            gettext(
-                "The text does not match the article part by part. The article has %(article)s; "
-                "the text has %(text)s. Correct the headings and points in the preview."
+            Problem(
+                gettext(
+                    "The text does not match the article part by part. The article has "
+                    "%(article)s; the text has %(text)s."
+                )
+                % {"article": structure_of(theirs), "text": structure_of(ours)},
+                todo=gettext("Correct the headings and points in the preview."),
+                refuses=True,
             )
-            % {"article": structure_of(theirs), "text": structure_of(ours)}
         )
     return problems
 
@@ -249,7 +331,7 @@ def add_translation(imported, article, *, user=None, source=""):
         article = Article.objects.select_for_update().get(pk=article.pk)
         problems = translation_problems(imported, article)
         if problems:
-            raise ImportRefused(" ".join(problems))
+            raise ImportRefused.because(problems)
         setattr(article, f"kicker_{code}", imported.kicker)
         setattr(article, f"title_{code}", imported.title)
         setattr(article, f"summary_{code}", imported.standfirst)
@@ -268,5 +350,6 @@ def add_translation(imported, article, *, user=None, source=""):
                 setattr(indication, f"title_{code}", our_indication.title)
                 setattr(indication, f"body_{code}", join(our_indication.paragraphs))
                 indication.save()
+        translate_figures(article, imported.figures, code)
         record(article)
     return article

@@ -11,7 +11,6 @@ from django.utils.translation import gettext
 
 from .refusals import MAX_TEXT_BYTES, MAX_WORD_FILE_BYTES, ImportRefused
 from .rules import clean, furniture_reason, opens_item, parse_date
-from .saving import check_lengths
 from .structure import Block, read_structure
 from .word import word_blocks
 
@@ -21,8 +20,8 @@ SUFFIXES = TEXT_SUFFIXES | WORD_SUFFIXES
 
 
 def read_path(path, language=None):
-    """Read a .txt or .docx file; its size is checked before anything is read, and the
-    article it gives as its save will check it."""
+    """Read a .txt or .docx file; its size is checked before anything is read. What the
+    save would refuse in the article it gives is for `report` to list, with the fixes."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -36,11 +35,7 @@ def read_path(path, language=None):
             gettext("“%(name)s” cannot be read: %(error)s")
             % {"name": path.name, "error": error.strerror or error}
         ) from error
-    imported = read_bytes(path.name, data, language)
-    # A file read from disk has no preview to correct it in: what saving it would refuse
-    # is refused now, so that a report and the save agree.
-    check_lengths(imported)
-    return imported
+    return read_bytes(path.name, data, language)
 
 
 def check_size(name, size, suffix):
@@ -86,8 +81,10 @@ def read_bytes(name, data, language=None):
         raise ImportRefused(unsupported_message(name))
     check_size(name, len(data), suffix)
     if suffix in WORD_SUFFIXES:
-        blocks, warnings = word_blocks(name, data)
-        return read_structure(blocks, language, warnings=warnings)
+        blocks, warnings, figures = word_blocks(name, data)
+        imported = read_structure(blocks, language, warnings=warnings)
+        imported.figures = figures
+        return imported
     return read_text(decode(name, data), language, name=name)
 
 

@@ -6,7 +6,7 @@ and the article the parts make (`ImportedArticle`), as read or as corrected in t
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import join_list
 
+from .refusals import Problem, point_place
 from .rules import (
     ANSWER_RE,
     BULLET_RE,
@@ -115,16 +116,32 @@ class Part:
     lead: str = ""  # a numbered indication's lead phrase
     reason: str = ""  # why a left-out part was left out
     marker: str = ""  # what was read as structure and not kept as text: "1-", "•"
+    # A numbered point's end was guessed: nothing in the text said whether the paragraphs
+    # after it are its own or the section's closing text. The preview marks the place.
+    end_guessed: bool = False
 
     @property
     def reason_label(self):
         return Reason(self.reason).label if self.reason else ""
 
 
+def join_blocks(paragraphs):
+    """Paragraphs as one text of the body format: blocks are separated by a blank line."""
+    return "\n\n".join(paragraphs)
+
+
 @dataclass
 class ImportedIndication:
     title: str
     paragraphs: list = field(default_factory=list)
+    # For each paragraph, the numbers of the parts it was made of (a list is several).
+    sources: list = field(default_factory=list, repr=False, compare=False)
+    end_guessed: bool = field(default=False, compare=False)
+    start: int = field(default=0, repr=False, compare=False)  # the part that opens it
+
+    @property
+    def body_text(self):
+        return join_blocks(self.paragraphs)
 
 
 @dataclass
@@ -133,6 +150,50 @@ class ImportedSection:
     body: list = field(default_factory=list)
     indications: list = field(default_factory=list)
     closing: list = field(default_factory=list)
+    closing_sources: list = field(default_factory=list, repr=False, compare=False)
+    point_end: "PointEnd | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def body_text(self):
+        return join_blocks(self.body)
+
+    @property
+    def closing_text(self):
+        return join_blocks(self.closing)
+
+
+@dataclass
+class PointEnd:
+    """
+    Where a section's last numbered point ends and its closing text begins: the one
+    place a paragraph can cross between a point and the text around it (text between two
+    points belongs to the earlier one). The preview offers to move the paragraph on
+    either side across it; numbers are as readers count them, from 1.
+    """
+
+    section: int
+    point: int
+    point_part: int  # the number of the part that opens the point
+    last: list  # the parts of the point's last paragraph, if it may leave the point
+    next: list  # the parts of the closing text's first paragraph, if there is one
+    guessed: bool
+
+    def value(self, direction):
+        """What a move button posts: "into-3-4-17" moves part 17's paragraph into point
+        4 of section 3, "out-3-4-15" part 15's paragraph out of it."""
+        parts = self.next if direction == INTO else self.last
+        return f"{direction}-{self.section}-{self.point}-{parts[0]}" if parts else ""
+
+    @property
+    def into_value(self):
+        return self.value(INTO)
+
+    @property
+    def out_value(self):
+        return self.value(OUT)
+
+
+INTO, OUT = "into", "out"
 
 
 class ImportedAuthor(NamedTuple):
@@ -157,11 +218,29 @@ class ImportedArticle:
     lead: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     left_out: list = field(default_factory=list)
+    # What reading the text found wrong (`Problem`s); what the article itself shows
+    # wrong is found by `report`, again after each correction in the preview.
     warnings: list = field(default_factory=list)
+    # A Word file's pictures (word.ImportedFigure), placed in the text by "![1]"
+    # paragraphs; the draft's save makes them its figures.
+    figures: list = field(default_factory=list, repr=False)
 
     @property
     def indications(self):
         return [indication for section in self.sections for indication in section.indications]
+
+    @property
+    def lead_text(self):
+        return join_blocks(self.lead)
+
+    def body_texts(self):
+        """The body fields in reading order, as saved: where the article's notes are."""
+        yield self.lead_text
+        for section in self.sections:
+            yield section.body_text
+            for indication in section.indications:
+                yield indication.body_text
+            yield section.closing_text
 
     @property
     def paragraph_count(self):
@@ -225,8 +304,21 @@ class ImportedArticle:
 
 
 def read_structure(blocks, language=None, *, warnings=(), source=None):
-    """Give each block its role; returns the assembled article with its parts."""
-    warnings = list(warnings)
+    """
+    Give each block its role; returns the assembled article with its parts. `warnings`
+    are what the reader of the file found (a Word file's text boxes), as `Problem`s or
+    as sentences, which say what was not imported.
+    """
+    warnings = [
+        warning
+        if isinstance(warning, Problem)
+        else Problem(
+            warning,
+            place=gettext("Word file"),
+            todo=gettext("Compare the preview with the Word file, and add by hand what it lacks."),
+        )
+        for warning in warnings
+    ]
     # Page furniture first (site name, breadcrumbs, center news, share links, tags,
     # copyright…): what is left is the article, read from its header down.
     placed = furniture_parts(blocks)
@@ -238,11 +330,12 @@ def read_structure(blocks, language=None, *, warnings=(), source=None):
         if language is None:
             language = settings.LANGUAGE_CODE
             warnings.append(
-                gettext(
-                    "No letters were found, so the language could not be told: "
-                    "%(language)s assumed."
+                Problem(
+                    gettext("No letters were found, so the language could not be told."),
+                    done=gettext("The text was taken to be in %(language)s.")
+                    % {"language": get_language_info(language)["name_translated"]},
+                    todo=gettext("Choose the text's language if it is another."),
                 )
-                % {"language": get_language_info(language)["name_translated"]}
             )
     rest = [blocks[index] for index in content]
     header_parts, used = read_header(rest, warnings)
@@ -277,20 +370,16 @@ def read_structure(blocks, language=None, *, warnings=(), source=None):
         placed[index] = parts
     parts = [part for index in sorted(placed) for part in placed[index]]
     imported = assemble(parts, language, warnings)
-    if not imported.sections:
-        imported.warnings.append(
-            gettext(
-                "No section headings or numbered points were found: the text was kept as "
-                "lead paragraphs. Mark headings and points in the preview if it has some."
-            )
-        )
     if source is None:
         source = "\n".join(block.plain for block in blocks)
     unplaced = unplaced_words(source, parts)
     if unplaced:
         imported.warnings.append(
-            gettext("Some words were not placed in the article: %(words)s. Check the preview.")
-            % {"words": join_list(sorted(unplaced.elements())[:20])}
+            Problem(
+                gettext("Some words were not placed in the article: %(words)s.")
+                % {"words": join_list(sorted(unplaced.elements())[:20])},
+                todo=gettext("Compare the preview with the text, and put them where they belong."),
+            )
         )
     return imported
 
@@ -497,13 +586,21 @@ def read_header(blocks, warnings):
             parts[k] = [Part(role, block.plain)]
         elif role == Role.SUMMARY:
             parts[k] = [Part(Role.SUMMARY, block.text)]
-    if title is None:
-        warnings.append(gettext("No title was found: give the article one in the preview."))
+    # A missing title is found by `report`, from the article: a title given in the
+    # preview answers it.
     leftovers = [k for k in range(len(heads)) if k not in roles]
     if leftovers:
         warnings.append(
-            gettext("Lines at the top were kept as lead paragraphs: %(lines)s")
-            % {"lines": " / ".join(heads[k].plain for k in leftovers)}
+            Problem(
+                gettext(
+                    "Lines at the top were read as neither kicker, title, byline nor date: "
+                    "%(lines)s"
+                )
+                % {"lines": " / ".join(heads[k].plain for k in leftovers)},
+                place=gettext("Top of the text"),
+                done=gettext("They were kept as lead paragraphs."),
+                todo=gettext("Mark them in the preview if they are the kicker, title or byline."),
+            )
         )
         for k in leftovers:
             parts[k] = [Part(Role.PARAGRAPH, heads[k].text)]
@@ -563,6 +660,8 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
     styled_headings = any(block.style in {"heading", "title", "subtitle"} for block in blocks)
     kinds = []
     expected = 1  # the number the next indication should have
+    # Where an indication is, to say so in a warning: its section and its place in it.
+    sections = position = 0
     in_notes = False
     seen_question = False
     for index, block in enumerate(blocks):
@@ -609,11 +708,17 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
                 kind = "indication"
                 if number not in {1, expected}:
                     warnings.append(
-                        gettext(
-                            "A point numbered %(number)s comes where %(expected)s was "
-                            "expected; points are numbered by their order."
+                        Problem(
+                            gettext(
+                                "A point numbered %(number)s comes where %(expected)s was expected."
+                            )
+                            % {"number": number, "expected": expected},
+                            place=point_place(max(sections, 1), position + 1),
+                            done=gettext(
+                                "Points are numbered by their order: it is point %(position)d."
+                            )
+                            % {"position": position + 1},
                         )
-                        % {"number": number, "expected": expected}
                     )
                 expected = number + 1
         elif ORDINAL_RE.match(block.plain):
@@ -639,7 +744,13 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
             kind = "colon_heading"
         if kind in {"heading", "ordinal", "question", "colon_heading"}:
             expected = 1
+            sections += 1
+            position = 0
             seen_question = seen_question or interview
+        elif kind == "indication":
+            # Points before the first heading make a section of their own.
+            sections = max(sections, 1)
+            position += 1
         kinds.append(kind)
 
     parts = []
@@ -693,23 +804,7 @@ def read_body(blocks, language, warnings, *, interview=False, has_summary=False)
         else:
             parts.append([Part(Role.PARAGRAPH, body_text(block, kind))])
     mark_notes(parts, blocks, kinds)
-    missing = [
-        " ".join(strip_markup(part.text).split()[:6])
-        for block_parts in parts
-        for part in block_parts
-        if part.role == Role.INDICATION and not part.lead
-    ]
-    if missing:
-        warnings.append(
-            ngettext(
-                "No lead phrase was found in the point that begins “%(starts)s…”; set one in "
-                "the preview if it has one.",
-                "No lead phrase was found in %(count)d points (beginning “%(starts)s…”); set "
-                "them in the preview if they have one.",
-                len(missing),
-            )
-            % {"count": len(missing), "starts": "…”, “".join(missing[:3])}
-        )
+    # Points without a lead phrase are found by `report`, from the article.
     return parts
 
 
@@ -738,9 +833,10 @@ NOTE_ENTRY_RE = re.compile(
 )
 NOTE_DEFINITION_RE = re.compile(r"^\[\^\d+\]:\s")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# Note markers in the text, once a notes list is known: "[1]", "¹²", "(1)".
+# Note markers in the text, once a notes list is known: "[1]", "¹²", "(1)"; not the "[1]"
+# of a figure's mark, "![1]".
 NOTE_MARKER_RE = re.compile(
-    rf"\[\s*(?P<bracket>\d{{1,3}})\s*\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)"
+    rf"(?<!!)\[\s*(?P<bracket>\d{{1,3}})\s*\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)"
     r"|\(\s*(?P<paren>\d{1,3})\s*\)"
 )
 
@@ -789,7 +885,9 @@ def close_section(parts, blocks, kinds, last_index):
     Turn the trailing paragraphs after a section's last indication into its closing text.
     In Word, from the first paragraph that is not indented under the list. In text, the
     last paragraph; or from the paragraph that introduces a bulleted list after the points;
-    or everything after a last point that says it is the last ("Finally, …").
+    or everything after a last point that says it is the last ("Finally, …"). Text does
+    not say where a point ends, so there the end is marked as guessed, for the preview to
+    show it and offer to move it.
     """
     trailing = []
     k = last_index
@@ -809,6 +907,8 @@ def close_section(parts, blocks, kinds, last_index):
         return
     start = trailing[-1]
     last_point = parts[trailing[0] - 1][0] if parts[trailing[0] - 1] else None
+    if last_point is not None and last_point.role == Role.INDICATION:
+        last_point.end_guessed = True
     bullets = [position for position in trailing if kinds[position] == "bullet"]
     if last_point is not None and FINALLY_RE.match(last_point.lead or last_point.text):
         start = trailing[0]
@@ -865,13 +965,16 @@ def assemble(parts, language, warnings=()):
     The article the parts make, read or corrected in the preview. A paragraph goes by its
     place: before the first heading or indication it is lead, in a section before its first
     indication the section's text, after its indications the section's closing text.
+
+    Each paragraph of a point and of a closing text keeps the numbers of the parts it
+    was made of, so that the preview can move it across the point's end (`PointEnd`).
     """
     imported = ImportedArticle(language=language, parts=parts, warnings=list(warnings))
     section = indication = None
     notes = []
     previous = None  # the list the last paragraph went to, for lists and quotations
 
-    def add(paragraphs, text):
+    def add(paragraphs, text, number, sources=None):
         nonlocal previous
         if NOTE_DEFINITION_RE.match(text):
             notes.append(text)
@@ -879,11 +982,15 @@ def assemble(parts, language, warnings=()):
         line, kind = body_line(text)
         if kind and previous is paragraphs and paragraphs and body_line(paragraphs[-1])[1] == kind:
             paragraphs[-1] = f"{paragraphs[-1]}\n{line}"
+            if sources is not None:
+                sources[-1].append(number)
         else:
             paragraphs.append(line)
+            if sources is not None:
+                sources.append([number])
         previous = paragraphs
 
-    for part in parts:
+    for number, part in enumerate(parts):
         role = part.role
         text = clean(part.text)
         if role != Role.LEFT_OUT:
@@ -916,26 +1023,92 @@ def assemble(parts, language, warnings=()):
             if section.closing and section.indications:
                 # Text between two indications belongs to the earlier one.
                 section.indications[-1].paragraphs += section.closing
-                section.closing = []
-            indication = ImportedIndication(title=clean(part.lead))
+                section.indications[-1].sources += section.closing_sources
+                section.closing, section.closing_sources = [], []
+            indication = ImportedIndication(
+                title=clean(part.lead), end_guessed=part.end_guessed, start=number
+            )
             if text:
-                add(indication.paragraphs, text)
+                add(indication.paragraphs, text, number, indication.sources)
             section.indications.append(indication)
         elif role == Role.INDICATION_PARAGRAPH and indication is not None and text:
-            add(indication.paragraphs, text)
+            add(indication.paragraphs, text, number, indication.sources)
         elif text:
             # Paragraphs, and anything a second kicker, title or date would have been.
             if section is None:
-                add(imported.lead, text)
+                add(imported.lead, text, number)
             elif not section.indications:
-                add(section.body, text)
+                add(section.body, text, number)
             else:
-                add(section.closing, text)
+                add(section.closing, text, number, section.closing_sources)
                 indication = None
+    for position, section in enumerate(imported.sections, start=1):
+        section.point_end = point_end(section, position, parts)
     # The notes' definitions close the article's last text: the closing of the last section,
     # or the lead when there are no sections.
     (imported.sections[-1].closing if imported.sections else imported.lead).extend(notes)
     return imported
+
+
+def point_end(section, position, parts):
+    """Where the section's last point ends, if a paragraph can cross it; else None."""
+    if not section.indications:
+        return None
+    last = section.indications[-1]
+    # The paragraph its number opens stays in the point: it is the point.
+    leaving = last.sources[-1] if last.sources else []
+    if not all(parts[number].role == Role.INDICATION_PARAGRAPH for number in leaving):
+        leaving = []
+    coming = section.closing_sources[0] if section.closing_sources else []
+    if not (leaving or coming):
+        return None
+    return PointEnd(
+        section=position,
+        point=len(section.indications),
+        point_part=last.start,
+        last=leaving,
+        next=coming,
+        guessed=last.end_guessed,
+    )
+
+
+class MoveRefused(ValueError):
+    """A move that does not fit the article as it stands: forged, or made on another text."""
+
+
+def move_paragraph(parts, imported, move):
+    """
+    The parts with one paragraph moved across the end of a section's last point, as the
+    preview's buttons ask (`PointEnd.value`): "into" the point the closing text's first
+    paragraph, "out" of it the point's last one. The move names the point and the
+    paragraph's first part; anything that does not name a paragraph beside that point's
+    end in this article raises `MoveRefused`, and nothing is changed. Once moved, the end
+    is the editor's: it is no longer marked as guessed.
+    """
+    try:
+        direction, section, point, first = move.split("-")
+        section, point, first = int(section), int(point), int(first)
+    except ValueError:
+        raise MoveRefused(move) from None
+    if direction not in {INTO, OUT} or not 1 <= section <= len(imported.sections):
+        raise MoveRefused(move)
+    end = imported.sections[section - 1].point_end
+    if end is None or end.value(direction) != move:
+        raise MoveRefused(move)
+    moved = [replace(part) for part in parts]
+    if direction == INTO:
+        for number in end.next:
+            moved[number].role = Role.INDICATION_PARAGRAPH
+        # The closing text's other paragraphs stay where they are, whatever role they had.
+        for paragraph in imported.sections[section - 1].closing_sources[1:]:
+            for number in paragraph:
+                if moved[number].role == Role.INDICATION_PARAGRAPH:
+                    moved[number].role = Role.PARAGRAPH
+    else:
+        for number in end.last:
+            moved[number].role = Role.PARAGRAPH
+    moved[end.point_part].end_guessed = False
+    return moved
 
 
 def body_line(text):

@@ -2,15 +2,25 @@
 Reading a Word file (.docx) with python-docx: its paragraphs in the order Word shows them,
 with what their styles, lists and bold openings say about them, and its italics, bold and
 links in the light inline form.
+
+A picture becomes a figure of the article: a "![1]" paragraph where it stood (the
+body-text format's figure mark, see articles/templatetags/text.py), and an
+`ImportedFigure` with its bytes and its caption, the Caption paragraph right after it (or
+right before it). A picture the site cannot show (not a JPEG, PNG, WebP or GIF, damaged,
+too large: articles/images.py) is left out with a line in the report, and its caption
+stays a paragraph.
 """
 
 import io
 import logging
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 import docx
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext, ngettext
 from docx.enum.style import WD_STYLE_TYPE
@@ -18,18 +28,44 @@ from docx.oxml.parser import parse_xml
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 
-from .refusals import MAX_TEXT_BYTES, MAX_WORD_UNZIPPED_BYTES, ImportRefused
-from .rules import INDICATION_RE, clean
+from ..images import validate_upload
+from .refusals import MAX_TEXT_BYTES, MAX_WORD_UNZIPPED_BYTES, ImportRefused, Problem
+from .rules import INDICATION_RE, clean, strip_markup
 from .structure import Block
 
 logger = logging.getLogger(__name__)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+V = "{urn:schemas-microsoft-com:vml}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# The number a caption opens with ("Figure 1.", "Fig. 2:", "شكل (1):", "الشكل رقم 3 -"):
+# the page numbers its figures itself ("Figure 1", "شكل 1").
+CAPTION_NUMBER_RE = re.compile(
+    r"^(?:figure|fig\.|chart|graph|map|exhibit|الشكل|شكل|الرسم البياني|رسم بياني|الخريطة|خريطة)"
+    r"\s*(?:رقم\s*)?\(?\s*[0-9٠-٩]{1,3}\s*\)?\s*[.:\-–—]?\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ImportedFigure:
+    """A picture of a Word file with its caption, saved as a `Figure` of the draft."""
+
+    label: str  # its number among the pictures kept: the text places it as "![1]"
+    name: str  # the picture's file name in the Word file ("image1.png")
+    data: bytes = field(repr=False)
+    caption: str = ""  # in the light inline form, without the number it opened with
+    alt: str = ""  # Word's description of the picture, else the caption's words
+    marker: str = ""  # the number taken off the caption ("Figure 1."): words of the input
 
 
 def word_blocks(name, data):
-    """The paragraphs of a Word file as blocks, and warnings about what Word had besides."""
+    """The paragraphs of a Word file as blocks, warnings about what Word had besides, and
+    its pictures as figures (`ImportedFigure`s)."""
     not_word = ImportRefused(
         gettext(
             "“%(name)s” is not a Word document that can be read. If it is an older .doc "
@@ -59,7 +95,7 @@ def word_blocks(name, data):
         document = docx.Document(io.BytesIO(data))
         reader = WordReader(document)
         blocks = [*reader.blocks(), *reader.note_blocks()]
-        warnings = word_warnings(document)
+        warnings = [*word_warnings(document), *reader.picture_problems]
     except Exception:
         # Logged, so that a file Word opens but we cannot read can be looked into.
         logger.info("Word file %s could not be read", name, exc_info=True)
@@ -72,25 +108,13 @@ def word_blocks(name, data):
         )
     if not any(block.plain for block in blocks):
         raise ImportRefused(gettext("“%(name)s” has no text to import.") % {"name": name})
-    return blocks, warnings
+    return blocks, warnings, reader.figures
 
 
 def word_warnings(document):
-    """What a Word file holds that the article cannot: pictures and text boxes."""
+    """What a Word file holds that the article cannot: text boxes."""
     body = document.element.body
     warnings = []
-    pictures = len(body.findall(f".//{W}drawing")) + len(body.findall(f".//{W}pict"))
-    if pictures:
-        warnings.append(
-            ngettext(
-                "The Word file has %(count)d picture; it was not imported. Add the "
-                "article's image on its page.",
-                "The Word file has %(count)d pictures; they were not imported. Add the "
-                "article's image on its page.",
-                pictures,
-            )
-            % {"count": pictures}
-        )
     boxes = len(body.findall(f".//{W}txbxContent"))
     if boxes:
         warnings.append(
@@ -127,15 +151,123 @@ class WordReader:
         # Footnotes and endnotes, numbered together in the order the text refers to them:
         # {(kind, Word's id): number}.
         self.note_numbers = {}
+        # The pictures kept as figures, and a report line for each one left out.
+        self.figures = []
+        self.picture_problems = []
+        self.pictures_seen = 0
 
     def blocks(self):
-        for item in self.document.iter_inner_content():
+        items = list(self.document.iter_inner_content())
+        pictures = {
+            index: self.read_pictures(item)
+            for index, item in enumerate(items)
+            if not isinstance(item, Table) and self.picture_elements(item)
+        }
+        captions = self.captions(items, pictures)
+        claimed = set(captions.values())
+        for index, item in enumerate(items):
             if isinstance(item, Table):
                 yield from self.table_blocks(item)
-            else:
-                block = self.paragraph_block(item)
-                if block.plain:
-                    yield block
+                continue
+            if index in claimed:
+                continue
+            block = self.paragraph_block(item)
+            if block.plain:
+                yield block
+            for number, figure in enumerate(pictures.get(index, [])):
+                if number == 0 and index in captions:
+                    self.add_caption(figure, self.paragraph_block(items[captions[index]]))
+                yield Block(text=f"![{figure.label}]", style="figure")
+
+    # Pictures ---------------------------------------------------------------------------
+
+    def picture_elements(self, paragraph):
+        """
+        The pictures of a paragraph: DrawingML's <w:drawing> and the older VML <w:pict>.
+        Not the copy Word keeps for older readers (mc:Fallback) of what it has drawn, nor
+        text boxes (word_warnings reports those).
+        """
+        return [
+            element
+            for element in paragraph._p.iter(f"{W}drawing", f"{W}pict")
+            if next(element.iterancestors(f"{MC}Fallback"), None) is None
+            and next(element.iter(f"{W}txbxContent"), None) is None
+        ]
+
+    def read_pictures(self, paragraph):
+        """The paragraph's pictures the site can show, as figures numbered in the order
+        they are kept; each one left out is reported."""
+        kept = []
+        for element in self.picture_elements(paragraph):
+            self.pictures_seen += 1
+            image = next(element.iter(f"{A}blip", f"{V}imagedata"), None)
+            if image is None:
+                self.leave_out_picture(gettext("It is a chart or a shape drawn in Word."))
+                continue
+            relation = image.get(f"{R}embed") or image.get(f"{R}id")
+            part = self.document.part.related_parts.get(relation) if relation else None
+            if part is None:  # a picture linked from outside the file: no bytes here
+                self.leave_out_picture(gettext("The picture is linked, not in the file."))
+                continue
+            name = PurePosixPath(str(part.partname)).name
+            try:
+                validate_upload(ContentFile(part.blob, name=name))
+            except ValidationError as error:
+                self.leave_out_picture(" ".join(error.messages))
+                continue
+            description = next(element.iter(f"{WP}docPr"), None)
+            alt = clean(description.get("descr", "")) if description is not None else ""
+            label = str(len(self.figures) + 1)
+            figure = ImportedFigure(label=label, name=name, data=part.blob, alt=alt)
+            self.figures.append(figure)
+            kept.append(figure)
+        return kept
+
+    def leave_out_picture(self, reason):
+        self.picture_problems.append(
+            Problem(
+                gettext(
+                    "Picture %(number)d of the Word file cannot be shown on the site: %(reason)s"
+                )
+                % {"number": self.pictures_seen, "reason": reason},
+                place=gettext("Word file"),
+                done=gettext("It was left out; its caption, if it has one, was kept as text."),
+                todo=gettext(
+                    "Save the picture as a JPEG or PNG image and add it as a figure on the "
+                    "article's page."
+                ),
+            )
+        )
+
+    def captions(self, items, pictures):
+        """{index of a paragraph with pictures kept: index of its caption}: the Caption
+        paragraph right after it, else right before it, each caption given once."""
+        found = {}
+        for index, kept in pictures.items():
+            if not kept:
+                continue
+            for near in (index + 1, index - 1):
+                if (
+                    0 <= near < len(items)
+                    and near not in found.values()
+                    and near not in pictures
+                    and self.is_caption(items[near])
+                ):
+                    found[index] = near
+                    break
+        return found
+
+    def is_caption(self, item):
+        return not isinstance(item, Table) and "caption" in self.paragraph_style(item)[0]
+
+    def add_caption(self, figure, block):
+        """The caption's text, without the number it opens with; the alt text is the
+        caption's words when Word has no description of the picture."""
+        marker = CAPTION_NUMBER_RE.match(block.text)
+        caption = block.text[marker.end() :] if marker and block.text[marker.end() :] else ""
+        figure.marker = marker[0].strip() if caption else ""
+        figure.caption = caption or block.text
+        figure.alt = figure.alt or clean(strip_markup(figure.caption))
 
     def table_blocks(self, table):
         for row in table.rows:

@@ -13,7 +13,13 @@ A few kinds of paragraph (block) are read as more than a paragraph:
 - every line starts with "> ": a quotation, whose last line is its source when it starts
   with an em dash or "--";
 - "[^label]: text": a note. It is taken out of where it stands and listed at the end;
-  "[^label]" in the text is its marker, numbered in the order markers are first met.
+  "[^label]" in the text is its marker, numbered in the order markers are first met;
+- "![label]" alone: a figure, the article's image (`Figure`) with that label, shown there
+  with its caption and credit and numbered "Figure 1", "Figure 2"… in the order the
+  figures are shown. A figure placed twice is shown at its first place only (one image,
+  one number, one anchor on the page); a label no figure has shows nothing (the admin
+  warns of it when the article is saved). Labels are matched with Arabic-Indic digits
+  read as ASCII ones, so that "![١]" places the figure labelled "1".
 
 The HTML of these blocks is built here, around the inline HTML of each item: no markup
 the editor types ever reaches a reader.
@@ -26,6 +32,7 @@ from dataclasses import dataclass
 import markdown
 import nh3
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -118,6 +125,10 @@ QUOTED = re.compile(r">(?:[ \t]+(.*))?")
 SOURCE = re.compile(r"(?:—|--)[ \t]*(.+)")
 MARKER = re.compile(r"\[\^([^\W_]+)\]")
 DEFINITION = re.compile(r"\[\^([^\W_]+)\]:[ \t]*(.*)", re.DOTALL)
+# A figure's label: letters and digits of any script, joined by single hyphens ("map-2").
+FIGURE_LABEL = r"[^\W_]+(?:-[^\W_]+)*"
+FIGURE = re.compile(rf"!\[({FIGURE_LABEL})\]")
+ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Stands for a note's marker while the text goes through Markdown and the sanitiser:
 # characters of Unicode's private use area, taken out of what the editor typed first.
 PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
@@ -131,8 +142,8 @@ def one_line(text):
 def blocks(text):
     """
     The blocks of `text` as (kind, content): ("p", text), ("ul", [items]),
-    ("ol", (start, [items])), ("quote", ([paragraphs], source or "")) and
-    ("note", (label, text)).
+    ("ol", (start, [items])), ("quote", ([paragraphs], source or "")),
+    ("note", (label, text)) and ("figure", (label, the mark as written)).
     """
     for block in BLOCK_BREAK.split((text or "").replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
@@ -141,6 +152,8 @@ def blocks(text):
         joined = "\n".join(lines)
         if definition := DEFINITION.fullmatch(joined):
             yield "note", (definition[1], one_line(definition[2]))
+        elif figure := FIGURE.fullmatch(joined):
+            yield "figure", (figure[1], joined)
         elif all(BULLET.fullmatch(line) for line in lines):
             yield "ul", [one_line(BULLET.fullmatch(line)[1]) for line in lines]
         elif all(NUMBERED.fullmatch(line) for line in lines):
@@ -161,11 +174,15 @@ def blocks(text):
 
 def plain_text(text):
     """
-    `text` with its words and without the marks of lists, quotations and notes: what
-    search reads and citations quote. Notes stay, as paragraphs where they were written.
+    `text` with its words and without the marks of lists, quotations, notes and figures:
+    what search reads and citations quote. Notes stay, as paragraphs where they were
+    written; a figure's mark has no words (its caption is the figure's, see
+    Article.search_texts).
     """
     parts = []
     for kind, content in blocks(text):
+        if kind == "figure":
+            continue
         if kind == "p":
             parts.append(content)
         elif kind == "ul":
@@ -259,10 +276,6 @@ class Notes:
         """Each note as one line of plain text, "1. …": for citation records."""
         return [f"{number}. {plain_inline(note)}" for number, note, _marked in self.listed()]
 
-    def render(self, text):
-        """The blocks of `text`, its markers numbered among this article's notes."""
-        return render_blocks(text, self)
-
     def html(self, only_referenced=False):
         """
         The list of notes closing the text, with links back to their markers; only those
@@ -298,7 +311,83 @@ class Notes:
         )
 
 
+def figure_key(label):
+    """A figure's label as marks are matched with it: Arabic-Indic digits as ASCII ones."""
+    return label.translate(ASCII_DIGITS)
+
+
+def figure_labels(text):
+    """The labels the figure marks of `text` name, in order."""
+    return [content[0] for kind, content in blocks(text) if kind == "figure"]
+
+
+def next_figure_label(labels):
+    """A new figure's label when none is given: the number after the highest among
+    `labels`, so that a mark left in the text by a deleted figure never finds another."""
+    numbers = [int(key) for key in map(figure_key, labels) if key.isdecimal()]
+    return str(max(numbers, default=0) + 1)
+
+
+class Figures:
+    """
+    The figures of one article (its `Figure` rows) and their numbers, given as their
+    marks are met in reading order. `absolute` (request.build_absolute_uri) makes the
+    images' addresses absolute, for a feed read away from the site.
+    """
+
+    def __init__(self, figures=(), *, absolute=None):
+        self.by_label = {}
+        for figure in figures:
+            self.by_label.setdefault(figure_key(figure.label), figure)
+        self.absolute = absolute
+        self.shown = []
+
+    def html(self, label):
+        """
+        The figure `label` names, numbered, where its first mark is; "" for a label no
+        figure has, for a second mark of a figure already shown, and for an image whose
+        renditions cannot be made (renditions.page_picture logs it).
+        """
+        from ..renditions import page_picture
+
+        figure = self.by_label.get(figure_key(label))
+        if figure is None or figure in self.shown:
+            return ""
+        picture = page_picture(figure.image)
+        if picture is None:
+            return ""
+        if self.absolute is not None:
+            picture = picture.absolute(self.absolute)
+        self.shown.append(figure)
+        context = {"figure": figure, "picture": picture, "number": len(self.shown)}
+        return mark_safe(render_to_string("articles/includes/figure.html", context))
+
+
+class Body:
+    """
+    What is numbered across all the texts of one article (or of one text standing alone)
+    in reading order, and so must be known before any of them is shown: its notes and its
+    figures. Render its texts in reading order (`render`), then its notes (`notes.html()`).
+    """
+
+    def __init__(self, notes, figures=None):
+        self.notes = notes
+        self.figures = figures or Figures()
+
+    @classmethod
+    def of_article(cls, article, sections, figures=(), *, absolute=None):
+        """An article's body: its lead, then each section's body, points and closing."""
+        return cls(Notes.of_article(article, sections), Figures(figures, absolute=absolute))
+
+    def render(self, text):
+        """The blocks of `text`, its notes' markers and its figures numbered among the
+        article's."""
+        return render_blocks(text, self)
+
+
 def plain_markers(kind, content):
+    if kind == "figure":
+        return ""
     if kind == "p":
         return content
     if kind == "ul":
@@ -337,8 +426,10 @@ class Block:
         return self.kind == "p"
 
 
-def render_blocks(text, notes=None):
-    """The blocks of `text` as HTML, its notes' markers numbered by `notes`."""
+def render_blocks(text, body=None):
+    """The blocks of `text` as HTML, its notes' markers and figures numbered by `body`
+    (a `Body`); without one, figure marks show nothing."""
+    notes = body.notes if body is not None else None
     rendered = []
     for kind, content in blocks(text):
         if kind == "p":
@@ -371,30 +462,34 @@ def render_blocks(text, notes=None):
                     ),
                 )
             )
-        # Notes ("note") are listed at the end, by Notes.html().
+        elif kind == "figure" and body is not None and (figure := body.figures.html(content[0])):
+            rendered.append(Block(kind, figure))
+        # Notes ("note") are listed at the end, by Notes.html(); a figure that shows
+        # nothing leaves no block.
     return rendered
 
 
 @register.simple_tag
-def article_notes(article, sections):
-    """The notes of an article's body: `{% article_notes article sections as notes %}`."""
-    return Notes.of_article(article, sections)
+def article_parts(article, sections, figures):
+    """What an article's body numbers, its notes and figures:
+    `{% article_parts article sections figures as body %}`."""
+    return Body.of_article(article, sections, figures)
 
 
 @register.simple_tag
-def body_blocks(text, notes=None):
-    """A body field's blocks, for a template to lay out: `{% body_blocks text notes as b %}`."""
-    return render_blocks(text, notes)
+def body_blocks(text, body=None):
+    """A body field's blocks, for a template to lay out: `{% body_blocks text body as b %}`."""
+    return render_blocks(text, body)
 
 
 @register.simple_tag
-def notes_list(notes):
-    return notes.html()
+def notes_list(body):
+    return body.notes.html()
 
 
 @register.filter
 def body_text(text):
     """A body field standing alone (a bio, a news item): its blocks, then its notes."""
-    notes = Notes([text])
-    body = format_html_join("\n", "{}", ((block.html,) for block in render_blocks(text, notes)))
-    return format_html("{}\n{}", body, notes.html()) if notes.listed() else body
+    body = Body(Notes([text]))
+    html = format_html_join("\n", "{}", ((block.html,) for block in body.render(text)))
+    return format_html("{}\n{}", html, body.notes.html()) if body.notes.listed() else html

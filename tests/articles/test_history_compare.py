@@ -357,3 +357,21 @@ def test_reverting_brings_back_lists_quotations_and_notes(editor):
     assert str(after) == str(before)
     assert texts(after.select(".notes li")) == ["The first note. ↩", "The second note. ↩"]
     assert texts(after.select("sup.note-ref")) == ["1", "2"]
+
+
+def test_figures_are_followed_like_sections(editor, media_root):
+    """A figure moved and recaptioned: one move row, and its caption diffed with its own."""
+    from articles.models import Figure
+    from tests.factories import make_figure
+
+    article = make_article(sections=1)
+    first, second = make_figure(article, "1"), make_figure(article, "map")
+    keep(article)
+    Figure.objects.filter(pk=first.pk).update(position=1)
+    Figure.objects.filter(pk=second.pk).update(position=0, caption_en="The map of the ports")
+    keep(article)
+    page = compare_page(editor, article)
+    assert events(page) == ["Figure 2 moved to position 1"]
+    caption = cell(page, "Figure 1: image caption [English]")
+    assert "The map" in texts(caption.select("ins"))
+    assert "Caption" in " ".join(texts(caption.select("del")))

@@ -68,16 +68,17 @@ def test_author_writes_editor_publishes_reader_reads(
     ]:
         fill_in(page, field_id, value)
     page.fill("#id_slug", "a-new-analysis")
-    page.select_option("#id_status", "review")
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist .success")).to_be_visible()
+    # The save bar's own step, not the status menu.
+    page.locator(".save-bar button[value=submit]").click()
+    expect(page.locator(".messagelist .success")).to_have_text(
+        "“A New Analysis” was submitted for review."
+    )
 
     page = sign_in(browser, live_server, editor)
-    page.goto(f"{live_server.url}/en/admin/articles/article/?status__exact=review")
-    page.get_by_role("link", name="تحليل جديد").click()
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.goto(f"{live_server.url}/en/admin/")
+    page.locator(".desk__panel--review").get_by_role("link", name="A New Analysis").click()
+    page.locator(".save-bar button[value=publish]").click()
+    expect(page.locator(".messagelist .success")).to_have_text("“A New Analysis” was published.")
 
     reader = browser.new_context().new_page()
     reader.goto(f"{live_server.url}/en/articles/a-new-analysis/")

@@ -26,7 +26,8 @@ def test_command_reports_the_structure_and_saves_nothing_by_default(db):
     out, _err = run(SEED)
     assert "3 sections, 4 numbered points, 15 paragraphs" in out
     assert "date 2018-04-04" in out
-    assert "Left out (Center news" in out
+    assert "Note: Line “أخبار المركز”: Center news: not part of the article." in out
+    assert "Fix applied: It was left out of the article." in out
     assert "Nothing saved" in out
     assert not Article.objects.exists()
 

@@ -2,8 +2,9 @@
 The import corpus (tests/fixtures/import): every input, pasted text or Word file, imported
 and compared with its expected structure field by field.
 
-The counts of notes, bulleted lists and quotations are counted as blocks of the body-text
-format in the text the article stores. Figures are not compared: they come later.
+The counts of notes, bulleted lists, quotations and figures are counted as blocks of the
+body-text format in the text the article stores; a figure counts when its mark ("![1]")
+names one of the pictures the import keeps.
 """
 
 import importlib.util
@@ -77,15 +78,21 @@ def every_line(block, mark):
 
 
 NOTE_RE = re.compile(r"^\[\^(\d+)\]: ")
+FIGURE_RE = re.compile(r"!\[(\w+)\]")
 
 
 def format_counts(imported):
-    """The notes, bulleted lists and quotations of the stored text, counted as blocks."""
+    """The notes, bulleted lists, quotations and figures of the stored text, counted as
+    blocks."""
     blocks = stored_blocks(imported)
+    labels = {figure.label for figure in imported.figures}
     return {
         "notes": sum(1 for block in blocks if NOTE_RE.match(block)),
         "bullet_lists": sum(1 for block in blocks if every_line(block, "- ")),
         "quotes": sum(1 for block in blocks if every_line(block, "> ")),
+        "figures": sum(
+            1 for block in blocks if (mark := FIGURE_RE.fullmatch(block)) and mark[1] in labels
+        ),
     }
 
 
@@ -167,11 +174,14 @@ def test_corpus_input_is_read_as_expected(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_corpus_input_loses_no_word(name):
-    """The input's words are the article's words and the words of the lines left out."""
+    """The input's words are the article's words and the words of the lines left out; a
+    figure's caption, with the number it opened with, is words of the article."""
     imported, source = read(name)
     placed = Counter()
     for part in imported.parts:
         placed += words(part.text) + words(part.lead) + words(part.marker)
+    for figure in imported.figures:
+        placed += words(figure.caption) + words(figure.marker)
     source_words = words(source)
     missing = source_words - placed
     extra = placed - source_words

@@ -115,6 +115,6 @@ def test_text_too_long_for_a_field_is_refused_not_cut(db):
     imported = importing.assemble(
         [importing.Part("title", "word " * 100), importing.Part("paragraph", "Lead.")], "en"
     )
-    with pytest.raises(importing.ImportRefused, match="too long for a title"):
+    with pytest.raises(importing.ImportRefused, match="The title is too long"):
         importing.create_article(imported)
     assert nothing_saved()

@@ -14,19 +14,23 @@ from hypothesis import strategies as st
 
 from accounts.roles import AUTHORS, EDITORS, TRANSLATORS
 from articles.admin import author_record_for
-from articles.models import Article, Authorship, Indication, Section, Status
+from articles.models import Article, Authorship, Figure, Indication, Section, Status
 from news.models import NewsItem
 from tests.admin_forms import form_data
-from tests.factories import make_article, make_author, make_news
+from tests.factories import make_article, make_author, make_figure, make_news
 
 OWN_AUTHOR = "own author"
 ROLES = [OWN_AUTHOR, TRANSLATORS, EDITORS]
 
 
 def article_scene(user):
-    """The article the user edits (a draft of theirs) and another, published one."""
+    """The article the user edits (a draft of theirs) and another, published one, each
+    with its figures."""
     own = make_article(status=Status.DRAFT, sections=2, points=2, authors=[author_record_for(user)])
     other = make_article(sections=2, points=2, authors=[make_author(), make_author()])
+    for article in (own, other):
+        make_figure(article, "1")
+        make_figure(article, "map")
     make_news(article=other)
     return own, other
 
@@ -47,7 +51,7 @@ def change_url(obj, language="en"):
 
 def everything_but(own):
     """A fingerprint of every row that does not belong to `own`: other articles, their
-    sections, points and bylines, and the center news."""
+    sections, points, bylines and figures, and the center news."""
     excluded = {"search_document_ar", "search_document_en", "search_vector_ar", "search_vector_en"}
 
     def rows(queryset):
@@ -59,6 +63,7 @@ def everything_but(own):
         rows(Section.objects.exclude(article=own)),
         rows(Indication.objects.exclude(section__article=own)),
         rows(Authorship.objects.exclude(article=own)),
+        rows(Figure.objects.exclude(article=own)),
         rows(NewsItem.objects.all()),
     )
 
@@ -122,8 +127,9 @@ def forge(data, prefix, row_pk, mode):
 
 
 @pytest.fixture
-def actor(db, make_staff):
-    """A signed-in client for a role, and the user behind it."""
+def actor(db, make_staff, media_root):
+    """A signed-in client for a role, and the user behind it (the scenes' figures are
+    uploaded to the test's own media folder)."""
 
     def build(role):
         user = make_staff(AUTHORS if role == OWN_AUTHOR else role)
@@ -255,6 +261,7 @@ def test_random_extra_inline_forms_from_an_author_touch_nothing_else(actor, data
             "sections": lambda article: article.sections.all(),
             "indications": lambda article: Indication.objects.filter(section__article=article),
             "authorship_set": lambda article: article.authorship_set.all(),
+            "figures": lambda article: article.figures.all(),
         }
         ids = {kind: [row.pk for row in rows(other)] for kind, rows in rows_of.items()}
         own_ids = {kind: [row.pk for row in rows(own)] for kind, rows in rows_of.items()}

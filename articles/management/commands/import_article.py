@@ -1,25 +1,43 @@
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from tqdm import tqdm
 
 from articles import importing
 from articles.models import Article
 from core.text import join_names
 
+# The longest a cell of the summary table gets: a fix in full is in the file's listing.
+DETAIL_WIDTH = 80
+
+
+class Outcome(NamedTuple):
+    """What became of one file: the lines printed about it, and its row of the table."""
+
+    name: str
+    result: str
+    lines: list
+    problems: list
+    refused: bool = False
+    # Why a file that could not be read was refused: its row's detail.
+    refusal: str = ""
+
 
 class Command(BaseCommand):
     help = (
         "Read an article from a .txt or .docx file (or every such file in a folder) and "
-        "print the structure found: kicker, title, date, sections, numbered points, "
-        "paragraphs. With --as-draft each file becomes a new draft article; with "
-        "--translation-of ID the file becomes the other language of that article. "
-        "Without either, nothing is saved."
+        "print the structure found (kicker, title, date, sections, numbered points, "
+        "paragraphs) and its report: every problem, where it is, and the fix applied or "
+        "suggested, among them all the save would refuse. With --as-draft each file becomes "
+        "a new draft article; with --translation-of ID the file becomes the other language "
+        "of that article; a file with a problem the save refuses is not saved. Without "
+        "either, nothing is saved."
     )
 
     def add_arguments(self, parser):
@@ -74,7 +92,6 @@ class Command(BaseCommand):
         else:
             raise CommandError(gettext("%(path)s does not exist.") % {"path": path})
 
-        failed = 0
         # What became of each file, for the table printed at the end of a folder.
         results = []
         # The bar goes to the raw error stream: Django's wrapper would end every redraw
@@ -88,32 +105,21 @@ class Command(BaseCommand):
             mininterval=0,
         )
         for file in progress:
-            stream = self.stdout._out
-            try:
-                lines, warnings = self.import_file(
-                    file,
-                    options["language"],
-                    options["as_draft"],
-                    target,
-                    user,
-                    create_authors=options["create_authors"],
-                )
-                results.append(
-                    (
-                        file.name,
-                        gettext("imported") if options["as_draft"] or target else gettext("read"),
-                        warnings,
-                    )
-                )
-            except importing.ImportRefused as refusal:
-                failed += 1
-                lines = [self.style.ERROR(f"{file.name}: {refusal.message}")]
-                stream = self.stderr._out
-                results.append((file.name, gettext("refused"), 0))
-            for line in lines:
+            outcome = self.import_file(
+                file,
+                options["language"],
+                options["as_draft"],
+                target,
+                user,
+                create_authors=options["create_authors"],
+            )
+            results.append(outcome)
+            stream = self.stderr._out if outcome.refused else self.stdout._out
+            for line in outcome.lines:
                 # Printed above the bar so that the bar is not torn.
                 progress.write(line, file=stream)
         progress.close()
+        failed = sum(1 for outcome in results if outcome.refused)
         if len(files) > 1:
             self.write_table(results)
             self.stdout.write(
@@ -135,10 +141,36 @@ class Command(BaseCommand):
             )
 
     def write_table(self, results):
-        """One line per file: its name, what became of it, how many warnings it had."""
-        headings = (gettext("file"), gettext("result"), gettext("warnings"))
-        rows = [headings, *((name, result, str(count)) for name, result, count in results)]
-        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        """
+        One line per file: its name, what became of it, how many fixes its report
+        suggests and how many the importer applied, and the first fix to make (why it was
+        refused, for a file that could not be read).
+        """
+        headings = (
+            gettext("file"),
+            gettext("result"),
+            gettext("fixes suggested"),
+            gettext("fixes applied"),
+            gettext("first fix to make"),
+        )
+        rows = [headings]
+        for outcome in results:
+            suggested = [
+                f"{problem.place}: {problem.todo}" if problem.place else problem.todo
+                for problem in outcome.problems
+                if problem.todo
+            ]
+            applied = sum(1 for problem in outcome.problems if problem.done)
+            detail = outcome.refusal or (suggested[0] if suggested else "")
+            if len(detail) > DETAIL_WIDTH:
+                detail = detail[: DETAIL_WIDTH - 1].rstrip() + "…"
+            if len(suggested) > 1:
+                more = len(suggested) - 1
+                detail += " " + ngettext(
+                    "(and %(count)d more fix)", "(and %(count)d more fixes)", more
+                ) % {"count": more}
+            rows.append((outcome.name, outcome.result, str(len(suggested)), str(applied), detail))
+        widths = [max(len(row[column]) for row in rows) for column in range(len(headings))]
         for row in rows:
             cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
             # Indented, as the details of each file above are.
@@ -156,8 +188,65 @@ class Command(BaseCommand):
             ) from None
 
     def import_file(self, file, language, as_draft, target, user, *, create_authors=False):
-        """The lines to print about `file` and its number of warnings; saves it if asked."""
-        imported = importing.read_path(file, language)
+        """
+        Read `file` and report on it; save it when asked and its report has no problem
+        the save refuses (the save would refuse it too, with the same problems).
+        """
+        try:
+            imported = importing.read_path(file, language)
+        except importing.ImportRefused as refusal:
+            lines = [self.style.ERROR(f"{file.name}: {refusal.message}")]
+            return Outcome(file.name, gettext("refused"), lines, [], True, refusal.message)
+        problems = importing.report(
+            imported,
+            target=target,
+            create_authors=create_authors,
+            how_to_create=""
+            if create_authors
+            else gettext("--create-authors adds the authors not on the site."),
+        )
+        lines = [f"{file.name}: {'; '.join(self.found(imported))}."]
+        for problem in problems:
+            lines += problem_lines(problem)
+        if any(problem.refuses for problem in problems):
+            lines.append(
+                "  " + gettext("Nothing saved: make the fixes above, then import the file again.")
+            )
+            return Outcome(file.name, gettext("refused"), lines, problems, True)
+        try:
+            if as_draft:
+                article = importing.create_article(
+                    imported, user=user, source=file.name, create_authors=create_authors
+                )
+                lines.append(
+                    "  "
+                    + gettext("Created draft %(id)d: %(url)s")
+                    % {"id": article.pk, "url": admin_url(article, imported.language)}
+                )
+            elif target is not None:
+                article = importing.add_translation(imported, target, user=user, source=file.name)
+                lines.append(
+                    "  "
+                    + gettext("Added %(language)s to article %(id)d: %(url)s")
+                    % {
+                        "language": imported.language_name,
+                        "id": article.pk,
+                        "url": admin_url(article, imported.language),
+                    }
+                )
+            else:
+                lines.append("  " + gettext("Nothing saved: add --as-draft to create the article."))
+                return Outcome(file.name, gettext("read"), lines, problems)
+        except importing.ImportRefused as refusal:
+            # Changed meanwhile (a translation typed into the article): the save's own
+            # problems, listed as the report lists them.
+            for problem in refusal.problems:
+                lines += problem_lines(problem)
+            return Outcome(file.name, gettext("refused"), lines, problems, True, refusal.message)
+        return Outcome(file.name, gettext("imported"), lines, problems)
+
+    def found(self, imported):
+        """What the file was read as: language, kicker, title, date, byline, structure."""
         found = [imported.language_name]
         if imported.kicker:
             found.append(gettext("kicker “%(kicker)s”") % {"kicker": imported.kicker})
@@ -166,42 +255,26 @@ class Command(BaseCommand):
         if imported.date:
             found.append(gettext("date %(date)s") % {"date": imported.date.isoformat()})
         if imported.authors:
-            names = [" ".join(filter(None, (a.honorific, a.name))) for a in imported.authors]
+            names = [" ".join(filter(None, author)) for author in imported.authors]
             found.append(gettext("by %(authors)s") % {"authors": join_names(names)})
         found.append(imported.summary())
-        lines = [f"{file.name}: {'; '.join(found)}."]
-        for part in imported.left_out:
-            lines.append(
-                "  "
-                + gettext("Left out (%(reason)s): %(text)s")
-                % {"reason": importing.Reason(part.reason).label, "text": part.text}
-            )
-        lines += [
-            "  " + gettext("Warning: %(warning)s") % {"warning": w} for w in imported.warnings
-        ]
-        if as_draft:
-            article = importing.create_article(
-                imported, user=user, source=file.name, create_authors=create_authors
-            )
-            lines.append(
-                "  "
-                + gettext("Created draft %(id)d: %(url)s")
-                % {"id": article.pk, "url": admin_url(article, imported.language)}
-            )
-        elif target is not None:
-            article = importing.add_translation(imported, target, user=user, source=file.name)
-            lines.append(
-                "  "
-                + gettext("Added %(language)s to article %(id)d: %(url)s")
-                % {
-                    "language": imported.language_name,
-                    "id": article.pk,
-                    "url": admin_url(article, imported.language),
-                }
-            )
-        else:
-            lines.append("  " + gettext("Nothing saved: add --as-draft to create the article."))
-        return lines, len(imported.warnings)
+        return found
+
+
+def problem_lines(problem):
+    """One item of the report: its kind, place and what is wrong, then its fix."""
+    kind = {
+        "error": pgettext("import report", "Error"),
+        "warning": pgettext("import report", "Warning"),
+        "info": pgettext("import report", "Note"),
+    }[problem.severity]
+    what = f"{problem.place}: {problem.message}" if problem.place else problem.message
+    lines = [f"  {kind}: {what}"]
+    if problem.done:
+        lines.append("    " + gettext("Fix applied: %(fix)s") % {"fix": problem.done})
+    if problem.todo:
+        lines.append("    " + gettext("Suggested fix: %(fix)s") % {"fix": problem.todo})
+    return lines
 
 
 def admin_url(article, language):
