@@ -299,7 +299,7 @@ class ArticleAdmin(
     def get_fieldsets(self, request, obj=None):
         publication = ["status", "published_at", "language_published", "original_language"]
         if permissions.can_publish(request.user):
-            publication.append("announce")
+            publication += ["announce", *(f"announcement_{code}" for code in LANGUAGE_CODES)]
         # modeltranslation turns "title" into "title_ar", "title_en", … (its own helper).
         return self._patch_fieldsets(
             [
@@ -490,7 +490,7 @@ class ArticleAdmin(
         self.keep_author_on_byline(request, article)
         self.warn_of_missing_figures(request, article)
         if form.cleaned_data.get("announce") and article.status == Status.PUBLISHED:
-            item = publishing.announce(article)
+            item = publishing.announce(article, form.edited_announcement())
             if item is None:
                 messages.warning(
                     request,

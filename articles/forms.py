@@ -5,14 +5,17 @@ version), the author's, and the formsets of its ordered inline rows and its figu
 
 import nested_admin
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.inline_rows import OwnRowsFormSetMixin
+from core.text import localized_field_name
 
-from . import images
+from . import images, publishing
 from .models import Article
 from .templatetags.text import next_figure_label
 
@@ -147,6 +150,7 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.show_announcement()
         # The version stored now, not the instance's: the instance may come from an old
         # revision being restored.
         stored = Article.objects.filter(pk=self.instance.pk).values_list("edit_version", flat=True)
@@ -154,6 +158,24 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
     # The save bar's step (publishing.Workflow), set by the admin for each request.
     workflow = None
+
+    def show_announcement(self):
+        """The announcement fields start with what the center news would say of the
+        article as stored: the editor sees it before it goes out, and may reword it."""
+        names = [name for name in self.fields if name.startswith("announcement_")]
+        if not names or self.instance.pk is None:
+            return
+        drafted = publishing.drafted_announcement(self.instance)
+        for name in names:
+            self.fields[name].initial = drafted.get(name.removeprefix("announcement_"), "")
+
+    def edited_announcement(self):
+        """{language: headline} the editor reworded; the rest follow the saved article."""
+        return {
+            name.removeprefix("announcement_"): self.cleaned_data[name]
+            for name in self.changed_data
+            if name.startswith("announcement_") and self.cleaned_data.get(name)
+        }
 
     def clean(self):
         cleaned_data = super().clean()
@@ -190,6 +212,32 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
                     ),
                 },
             )
+
+
+def announcement_field(code):
+    return forms.CharField(
+        label=lazy(localized_field_name, str)(_("announcement"), code),
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(
+            attrs={
+                "lang": code,
+                "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+                "size": 80,
+            }
+        ),
+        help_text=_(
+            "What the center news will say when the article is announced. Leave it as it "
+            "is to follow the title and the byline as saved."
+        ),
+    )
+
+
+for _code, _name in settings.LANGUAGES:
+    ArticleAdminForm.base_fields[f"announcement_{_code}"] = announcement_field(_code)
+    ArticleAdminForm.declared_fields[f"announcement_{_code}"] = ArticleAdminForm.base_fields[
+        f"announcement_{_code}"
+    ]
 
 
 class AuthorAdminForm(images.AltTextRequiredMixin, forms.ModelForm):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from . import permissions
 from .models import Article, Status
-from .signals import announcement_requested
+from .signals import announcement_drafted, announcement_requested
 
 
 def prepare_publication(article):
@@ -49,16 +49,27 @@ def submit(article):
     article.status = Status.REVIEW
 
 
-def announce(article):
+def announce(article, headlines=None):
     """
     Ask the center news to announce a published article (the news app answers, see
-    news/announcing.py): the item that announces it, or None when it cannot be announced
-    (no authors or no title in any language) or nothing listens.
+    news/announcing.py), in the editor's words where `headlines` ({language: text}) has
+    some: the item that announces it, or None when it cannot be announced (no authors or
+    no title in any language) or nothing listens.
     """
-    for _receiver, item in announcement_requested.send(sender=Article, article=article):
+    for _receiver, item in announcement_requested.send(
+        sender=Article, article=article, headlines=headlines or {}
+    ):
         if item is not None:
             return item
     return None
+
+
+def drafted_announcement(article):
+    """{language: headline} the center news would publish for the article as it is."""
+    for _receiver, headlines in announcement_drafted.send(sender=Article, article=article):
+        if headlines:
+            return headlines
+    return {}
 
 
 def return_to_authors(article):

@@ -81,14 +81,23 @@ def fit_headline(lead_in, title, limit):
     return f"{lead_in}({shorten(title, limit - len(lead_in) - len('()'))})"
 
 
-def announce(article):
-    """Create the center-news item announcing a published article (once); returns it or None."""
+def announce(article, written=None):
+    """
+    Create the center-news item announcing a published article (once), with the
+    headlines the editor `written` ({language: text}) where given, shortened to fit,
+    the usual ones elsewhere; returns it or None.
+    """
     existing = NewsItem.objects.filter(article=article).first()
     if existing:
         return existing
     headlines = announcement_headlines(article)
     if not headlines:
         return None
+    limit = NewsItem._meta.get_field("headline").max_length
+    for code, text in (written or {}).items():
+        text = " ".join(str(text).split())
+        if code in headlines and text:
+            headlines[code] = shorten(text, limit)
     return NewsItem.objects.create(
         article=article,
         status=Status.PUBLISHED,
@@ -97,9 +106,14 @@ def announce(article):
     )
 
 
-def announce_article(sender, article, **kwargs):
+def announce_article(sender, article, headlines=None, **kwargs):
     """Receiver of articles.signals.announcement_requested."""
-    return announce(article)
+    return announce(article, headlines)
+
+
+def draft_announcement(sender, article, **kwargs):
+    """Receiver of articles.signals.announcement_drafted."""
+    return announcement_headlines(article)
 
 
 def add_found_news(sender, headlines, **kwargs):

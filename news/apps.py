@@ -24,11 +24,16 @@ class NewsConfig(AppConfig):
         images.watch_uploads("news.NewsItem", ["image"])
 
         # Announcing what articles publish, and keeping the news lines of an import.
-        from articles.signals import announcement_requested, center_news_found
+        from articles.signals import (
+            announcement_drafted,
+            announcement_requested,
+            center_news_found,
+        )
 
-        from .announcing import add_found_news, announce_article
+        from .announcing import add_found_news, announce_article, draft_announcement
 
         announcement_requested.connect(announce_article, dispatch_uid="news-announce-article")
+        announcement_drafted.connect(draft_announcement, dispatch_uid="news-draft-announcement")
         center_news_found.connect(add_found_news, dispatch_uid="news-from-import")
 
     def load_demo(self):
