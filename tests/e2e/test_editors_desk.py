@@ -1,6 +1,6 @@
 """The editor's desk in a real browser: the save bar stays in view, the workflow's pages
-fit a tablet and a small laptop, and the desk passes axe and the Nu checker in both
-languages."""
+fit a tablet and a small laptop, and the desk and the change page pass axe and the Nu
+checker in both languages."""
 
 import json
 import shutil
@@ -80,7 +80,7 @@ def test_the_workflow_pages_fit_tablets_and_small_laptops(
     assert wide == {}
 
 
-def test_the_desk_passes_axe_in_both_languages(browser, live_server, editor, long_article):
+def test_the_desk_and_the_change_page_pass_axe_in_both_languages(browser, live_server, editor, long_article):
     axe = require(AXE_JS).read_text(encoding="utf-8")
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
@@ -88,7 +88,7 @@ def test_the_desk_passes_axe_in_both_languages(browser, live_server, editor, lon
     sign_in(page, live_server, editor)
     found = []
     for language in LANGUAGES:
-        for name in ("desk",):
+        for name in ("desk", "change", "add", "list"):
             page.goto(f"{live_server.url}/{language}{workflow_pages(long_article)[name]}")
             violations = page.evaluate(
                 """async () => (await axe.run(document, {resultTypes: ["violations"]}))
@@ -100,15 +100,16 @@ def test_the_desk_passes_axe_in_both_languages(browser, live_server, editor, lon
     assert found == []
 
 
-def test_the_desk_is_valid_html(editor, long_article, tmp_path):
-    """The Nu HTML Checker finds no error on the desk, in both languages."""
+def test_the_desk_and_the_change_page_are_valid_html(editor, long_article, tmp_path):
+    """The Nu HTML Checker finds no error on the desk and the change page, in both
+    languages."""
     jar = require(VNU_JAR)
     java = shutil.which("java") or pytest.fail("The Nu HTML Checker needs Java.")
     client = Client()
     client.force_login(editor)
     files = []
     for language in LANGUAGES:
-        for name in ("desk",):
+        for name in ("desk", "change", "add"):
             response = client.get(f"/{language}{workflow_pages(long_article)[name]}")
             assert response.status_code == 200
             path = tmp_path / f"{language}-{name}.html"
@@ -165,7 +166,8 @@ def test_every_control_of_the_change_page_and_list_has_a_name(
                         runOnly: ["label", "select-name", "label-title-only", "button-name",
                                   "link-name", "input-button-name", "aria-input-field-name"],
                         resultTypes: ["violations"]}))
-                    .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+                    .violations.map(v => v.id + ": "
+                        + v.nodes.map(n => n.target.join(" ")).join(", "))"""
             )
             found += [f"{language} {name}: {violation}" for violation in violations]
     context.close()

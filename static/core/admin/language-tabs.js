@@ -5,7 +5,25 @@
  * named as they appear.
  */
 (function () {
+  function quietLinks(root) {
+    root.querySelectorAll(".ui-tabs-nav > li[role=tab] > a").forEach((link) => {
+      link.inert = true;
+    });
+  }
+
+  document.addEventListener("click", (event) => {
+    const tab = event.target.closest(".ui-tabs-nav > li[role=tab]");
+    const strip = tab && tab.closest(".ui-tabs");
+    const $ = window.django && window.django.jQuery;
+    if (!strip || !$ || !$(strip).tabs("instance")) {
+      return;
+    }
+    event.preventDefault();
+    $(strip).tabs("option", "active", [...tab.parentElement.children].indexOf(tab));
+  });
+
   function nameTabs(root) {
+    quietLinks(root);
     root.querySelectorAll(".ui-tabs-nav a[title]").forEach((link) => {
       const name = link.getAttribute("title");
       if (name && link.textContent.trim() !== name) {
