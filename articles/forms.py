@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -216,7 +217,7 @@ class ArticleAdminForm(images.AltTextRequiredMixin, forms.ModelForm):
 
 def announcement_field(code):
     return forms.CharField(
-        label=lazy(localized_field_name, str)(_("announcement"), code),
+        label=lazy(lambda: capfirst(localized_field_name(_("announcement"), code)), str)(),
         required=False,
         max_length=300,
         widget=forms.TextInput(

@@ -199,7 +199,8 @@ def test_unpublish_takes_the_article_off_the_site(client, make_staff, login):
 
 @pytest.mark.django_db
 def test_a_scheduled_article_reads_scheduled_until_its_time(make_staff, login):
-    """The list, its filter and the change page say Scheduled; Published once the time is past."""
+    """The list, its filter, the desk and the change page say Scheduled; Published once the
+    time is past."""
     noon = timezone.now().replace(microsecond=0) + datetime.timedelta(hours=3)
     article = make_article(sections=1, published_at=noon)
     editor = login(make_staff(EDITORS))
@@ -212,12 +213,21 @@ def test_a_scheduled_article_reads_scheduled_until_its_time(make_staff, login):
         response = editor.get("/en/admin/articles/article/", {"state": state})
         return list(response.context["cl"].result_list)
 
+    def on_desk():
+        page = html(editor.get("/en/admin/"))
+        return {
+            key: [a.get_text() for a in page.select(f".desk__panel--{key} .desk__list a")]
+            for key in ("scheduled", "published")
+        }
+
     with time_machine.travel(noon - datetime.timedelta(hours=1), tick=False):
+        assert on_desk() == {"scheduled": [str(article)], "published": []}
         assert state_in_list() == "Scheduled"
         assert filtered("scheduled") == [article] and filtered("published") == []
         bar = html(editor.get(change_url(article))).select_one(".save-bar__state").get_text()
         day = formats.date_format(timezone.localtime(noon), "DATE_FORMAT")
         assert f"Scheduled for {day}" in " ".join(bar.split())
     with time_machine.travel(noon + datetime.timedelta(hours=1), tick=False):
+        assert on_desk() == {"scheduled": [], "published": [str(article)]}
         assert state_in_list() == "Published"
         assert filtered("scheduled") == [] and filtered("published") == [article]

@@ -80,7 +80,9 @@ def test_the_workflow_pages_fit_tablets_and_small_laptops(
     assert wide == {}
 
 
-def test_the_desk_and_the_change_page_pass_axe_in_both_languages(browser, live_server, editor, long_article):
+def test_the_desk_and_the_change_page_pass_axe_in_both_languages(
+    browser, live_server, editor, long_article
+):
     axe = require(AXE_JS).read_text(encoding="utf-8")
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()

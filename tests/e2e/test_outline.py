@@ -110,3 +110,20 @@ def test_folding_a_section_leaves_one_line_of_it(page, opened):
     expect(page.locator(f"#{form_id} > fieldset")).to_be_hidden()
     expect(page.locator(f"#{form_id} > h3")).to_be_visible()
     expect(first.locator("[data-do=toggle]")).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_twelve_section_article_folds_onto_one_screen(
+    page, live_server, transactional_db, make_staff
+):
+    """ "Fold every section" leaves each section's title bar: all twelve fit in the window."""
+    sign_in(page, live_server, make_staff(EDITORS))
+    article = make_article(sections=12, points=3)
+    page.goto(f"{live_server.url}/en/admin/articles/article/{article.pk}/change/")
+    page.locator("#article-outline [data-do=fold-all]").click()
+    expect(page.locator("#sections-group .is-outline-collapsed")).to_have_count(12)
+    height = page.evaluate(
+        "document.getElementById('sections-group').getBoundingClientRect().height"
+    )
+    assert height <= page.viewport_size["height"]
+    page.locator("#article-outline [data-do=unfold-all]").click()
+    expect(page.locator("#sections-group .is-outline-collapsed")).to_have_count(0)

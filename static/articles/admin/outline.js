@@ -198,6 +198,15 @@ window.addEventListener("load", function () {
   box.addEventListener("click", (event) => {
     const control = event.target.closest("[data-do]");
     if (!control) return;
+    if (control.dataset.do === "fold-all" || control.dataset.do === "unfold-all") {
+      // Each section to its title bar: a long article fits on one screen.
+      const fold = control.dataset.do === "fold-all";
+      formsOf(sectionsGroup).forEach((section) => {
+        section.classList.toggle("is-outline-collapsed", fold);
+      });
+      draw();
+      return;
+    }
     const item = control.closest("[data-form]");
     const form = item && document.getElementById(item.dataset.form);
     if (!form) return;
