@@ -52,6 +52,7 @@ ROLE_PERMISSIONS = {
         *(perm for part in _ARTICLE_PARTS for perm in _crud(part, *ALL)),
         "articles.view_author",
         "articles.view_topic",
+        "articles.view_kind",
     ],
     TRANSLATORS: [
         "articles.translate_article",
@@ -63,6 +64,7 @@ ROLE_PERMISSIONS = {
         "articles.view_authorship",
         "articles.view_author",
         "articles.view_topic",
+        "articles.view_kind",
     ],
     EDITORS: [
         "articles.publish_article",
@@ -71,6 +73,7 @@ ROLE_PERMISSIONS = {
         *(perm for part in _ARTICLE_PARTS for perm in _crud(part, *ALL)),
         *_crud("articles.author", *ALL),
         *_crud("articles.topic", *ALL),
+        *_crud("articles.kind", *ALL),
         "news.publish_newsitem",
         *_crud("news.newsitem", *ALL),
     ],

@@ -44,7 +44,17 @@ from .forms import (
     PositionedFormSet,
     PrefetchedIndicationsFormSet,
 )
-from .models import Article, Author, Authorship, Figure, Indication, Section, Status, Topic
+from .models import (
+    Article,
+    Author,
+    Authorship,
+    Figure,
+    Indication,
+    Kind,
+    Section,
+    Status,
+    Topic,
+)
 from .templatetags.text import body_text
 from .widgets import BodyTextAdminMixin
 
@@ -271,7 +281,7 @@ class ArticleAdmin(
         "translation_state",
         "updated_at",
     ]
-    list_filter = [StateFilter, TranslationStateFilter, "topics", "published_at"]
+    list_filter = [StateFilter, TranslationStateFilter, "kind", "topics", "published_at"]
     date_hierarchy = "published_at"
     # Searched through the site's search index (get_search_results); listed here so that
     # the admin shows its search box and says what it looks in.
@@ -307,7 +317,7 @@ class ArticleAdmin(
                     None,
                     {"fields": ["kicker", "title", "slug", "summary", "lead", "loaded_version"]},
                 ),
-                (_("Publication"), {"fields": [*publication, "topics"]}),
+                (_("Publication"), {"fields": [*publication, "kind", "topics"]}),
                 (
                     _("Image"),
                     {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
@@ -327,6 +337,7 @@ class ArticleAdmin(
                 "status",
                 "published_at",
                 "original_language",
+                "kind",
                 "topics",
                 "image",
                 "image_credit",
@@ -784,6 +795,14 @@ class AuthorAdmin(
 @admin.register(Topic)
 class TopicAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
     list_display = ["name_ar", "name_en", "slug"]
+    search_fields = ["name_ar", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Kind)
+class KindAdmin(BilingualFieldsMixin, TabbedTranslationAdmin):
+    list_display = ["name_ar", "name_en", "slug", "position"]
+    list_editable = ["position"]
     search_fields = ["name_ar", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -16,13 +16,14 @@ class ArticlesConfig(AppConfig):
             Authorship,
             Figure,
             Indication,
+            Kind,
             Section,
             Topic,
             article_cache_tag,
         )
 
         # What a save makes stale in the reader cache (core/caching.py): an article's own
-        # pages and the listings; an author's or a topic's pages and the listings.
+        # pages and the listings; an author's, a topic's or a kind's pages and the listings.
         def of_article(article_id):
             return (article_cache_tag(article_id), caching.LISTINGS) if article_id else ()
 
@@ -45,6 +46,7 @@ class ArticlesConfig(AppConfig):
             Author, lambda author: (f"author:{author.pk}", caching.LISTINGS)
         )
         caching.invalidate_on_change(Topic, lambda topic: (f"topic:{topic.pk}", caching.LISTINGS))
+        caching.invalidate_on_change(Kind, lambda kind: (f"kind:{kind.pk}", caching.LISTINGS))
         caching.invalidate_on_relation_change(Article.topics.through, of_topics_link)
         # Articles go live at their publication time, without a job to run.
         caching.publishes_on_schedule(Article.objects.going_live_later)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, get_language_info, gettext
 
+from core.site import site_name
 from core.text import join_names
 
 from .templatetags.text import Notes
@@ -39,7 +40,7 @@ class Citation:
         # Citations name people without their honorifics.
         self.authors = [one_line(author.name) for author in article.authors.all() if author.name]
         self.title = one_line(article.title)
-        self.publisher = gettext("Research Center")
+        self.publisher = site_name()
         self.published = timezone.localtime(article.published_at)
 
     def notes(self):

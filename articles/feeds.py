@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the latest analyses, per language and per topic."""
+"""RSS and Atom feeds of the latest analyses, per language, per topic and per kind."""
 
 import copy
 
@@ -9,9 +9,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import get_language, gettext
 
+from core.site import site_name
 from core.text import join_names
 
-from .models import Article, Topic
+from .models import Article, Kind, Topic
 from .templatetags.text import Body
 from .views import with_authors, written_in
 
@@ -20,10 +21,10 @@ FEED_LENGTH = 20
 
 class LatestRssFeed(Feed):
     def title(self, obj=None):
-        return gettext("Research Center: latest analyses")
+        return gettext("%(site)s: latest analyses") % {"site": site_name()}
 
     def description(self, obj=None):
-        return gettext("The latest analyses from the research center.")
+        return gettext("The latest analyses from %(site)s.") % {"site": site_name()}
 
     def link(self, obj=None):
         return reverse("articles:list")
@@ -83,23 +84,58 @@ class LatestAtomFeed(LatestRssFeed):
     subtitle = LatestRssFeed.description
 
 
-class TopicRssFeed(LatestRssFeed):
+class GroupRssFeed(LatestRssFeed):
+    """The latest articles of one topic or kind of publication (`model`, which the
+    article's `relation` points to)."""
+
+    model = None
+    relation = None
+    page = None  # the name of the group's page
+
     def get_object(self, request, slug):
-        return get_object_or_404(written_in(Topic.objects.all(), "name", get_language()), slug=slug)
+        return get_object_or_404(
+            written_in(self.model.objects.all(), "name", get_language()), slug=slug
+        )
+
+    def link(self, group):
+        return reverse(self.page, args=[group.slug])
+
+    def items(self, group):
+        return self.articles().filter(**{self.relation: group})[:FEED_LENGTH]
+
+
+class TopicRssFeed(GroupRssFeed):
+    model = Topic
+    relation = "topics"
+    page = "articles:topic"
 
     def title(self, topic):
-        return gettext("Research Center: %(topic)s") % {"topic": topic.name}
+        return gettext("%(site)s: %(topic)s") % {"site": site_name(), "topic": topic.name}
 
     def description(self, topic):
         return gettext("The latest analyses on %(topic)s.") % {"topic": topic.name}
-
-    def link(self, topic):
-        return reverse("articles:topic", args=[topic.slug])
-
-    def items(self, topic):
-        return self.articles().filter(topics=topic)[:FEED_LENGTH]
 
 
 class TopicAtomFeed(TopicRssFeed):
     feed_type = Atom1Feed
     subtitle = TopicRssFeed.description
+
+
+class KindRssFeed(GroupRssFeed):
+    model = Kind
+    relation = "kind"
+    page = "articles:kind"
+
+    def title(self, kind):
+        return gettext("%(site)s: %(kind)s") % {"site": site_name(), "kind": kind.name}
+
+    def description(self, kind):
+        return gettext("The latest from %(site)s: %(kind)s.") % {
+            "site": site_name(),
+            "kind": kind.name,
+        }
+
+
+class KindAtomFeed(KindRssFeed):
+    feed_type = Atom1Feed
+    subtitle = KindRssFeed.description

@@ -206,6 +206,63 @@ class Topic(models.Model):
         return first_filled(self.name, self.name_ar, self.name_en)
 
 
+class Kind(models.Model):
+    """A kind of publication (analyses, studies, reports…): what readers browse by and
+    what the site calls a piece. Every article has one."""
+
+    # The kind every article had before kinds existed, and a new article's until an
+    # editor picks another.
+    DEFAULT_SLUG = "analyses"
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("The plural readers see as the heading of its page, e.g. “Studies”."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The kind's address on the site; Arabic letters are allowed."),
+    )
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"),
+        default=0,
+        help_text=_("Kinds are listed in this order, smallest first."),
+    )
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("kind of publication")
+        verbose_name_plural = _("kinds of publication")
+
+    def __str__(self):
+        return first_filled(self.name, self.name_ar, self.name_en, self.slug)
+
+    def get_absolute_url(self):
+        return reverse("articles:kind", kwargs={"slug": self.slug})
+
+
+def default_kind():
+    """
+    The pk of the Analyses kind, which a new article gets unless it is given another.
+
+    A callable on the field rather than the admin form's initial value, so that every
+    path that makes an article (the admin, the importer, the demo, an old revision
+    restored, tests) gets one. It is made if missing (a database whose kinds were emptied,
+    or flushed by a test) so that an article can always be saved. Only the pk is read:
+    migration 0011 calls this on the model as it is today, whatever columns it has then.
+    """
+    found = Kind.objects.filter(slug=Kind.DEFAULT_SLUG).values_list("pk", flat=True).first()
+    if found is not None:
+        return found
+    kind, _created = Kind.objects.get_or_create(
+        slug=Kind.DEFAULT_SLUG, defaults={"name_ar": "تحليلات", "name_en": "Analyses"}
+    )
+    return kind.pk
+
+
 def written_in(language):
     """An article written in `language`: it has a title and a lead in it."""
     return Q(**{f"title_{language}__gt": "", f"lead_{language}__gt": ""})
@@ -292,6 +349,14 @@ class Article(Publishable):
     )
     topics = models.ManyToManyField(
         Topic, related_name="articles", verbose_name=_("topics"), blank=True
+    )
+    kind = models.ForeignKey(
+        Kind,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("kind of publication"),
+        default=default_kind,
+        help_text=_("Analysis, study, report…: the page names the article by its kind."),
     )
     image = models.ImageField(
         _("image"), upload_to="articles/%Y/", blank=True, validators=[images.validate_upload]

@@ -1,7 +1,9 @@
 """What search engines and social networks read about an article: schema.org data."""
 
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
+
+from core.site import site_name
 
 
 def article_structured_data(article, request, image_url=None):
@@ -25,7 +27,7 @@ def article_structured_data(article, request, image_url=None):
             for author in article.authors.all()
             if author.name
         ],
-        "publisher": {"@type": "Organization", "name": gettext("Research Center")},
+        "publisher": {"@type": "Organization", "name": site_name()},
         "description": article.summary or None,
         "articleSection": [topic.name for topic in article.topics.all() if topic.name] or None,
         "image": image_url,

@@ -1,13 +1,14 @@
 """
-Analyses, their topics and authors in the sitemap: every public page in each language it
+Analyses, their kinds, topics and authors in the sitemap: every public page in each language it
 exists in, each with its hreflang alternates.
 """
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from core.sitemaps import BilingualSitemap
 
-from .models import Article, Author, Topic
+from .models import Article, Author, Kind, Topic
 
 
 class ArticleSitemap(BilingualSitemap):
@@ -40,6 +41,20 @@ class TopicSitemap(BilingualSitemap):
         return reverse("articles:topic", args=[topic.slug])
 
 
+class KindSitemap(BilingualSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        published = Article.objects.published_in_any_language().filter(kind=OuterRef("pk"))
+        return Kind.objects.filter(Exists(published)).order_by("pk")
+
+    def exists_in(self, kind, language):
+        return bool(getattr(kind, f"name_{language}"))
+
+    def location(self, kind):
+        return kind.get_absolute_url()
+
+
 class AuthorSitemap(BilingualSitemap):
     changefreq = "weekly"
 
@@ -57,4 +72,9 @@ class AuthorSitemap(BilingualSitemap):
         return reverse("articles:author", args=[author.slug])
 
 
-SITEMAPS = {"articles": ArticleSitemap, "topics": TopicSitemap, "authors": AuthorSitemap}
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "kinds": KindSitemap,
+    "topics": TopicSitemap,
+    "authors": AuthorSitemap,
+}

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, Figure, Indication, Section, Topic
+from .models import Article, Author, Figure, Indication, Kind, Section, Topic
 
 
 @register(Author)
@@ -10,6 +10,11 @@ class AuthorTranslationOptions(TranslationOptions):
 
 @register(Topic)
 class TopicTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Kind)
+class KindTranslationOptions(TranslationOptions):
     fields = ("name",)
 
 

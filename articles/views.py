@@ -13,7 +13,7 @@ from core import caching
 from core.pagination import RememberedCountMixin
 
 from . import citations, permissions, renditions, seo
-from .models import Article, Author, Indication, Topic, article_cache_tag
+from .models import Article, Author, Indication, Kind, Topic, article_cache_tag
 
 
 def with_authors(queryset):
@@ -57,20 +57,41 @@ class ArticleListView(RememberedCountMixin, ListView):
         return super().get_context_data(**kwargs)
 
 
-class TopicArticlesView(ArticleListView):
+class GroupArticlesView(ArticleListView):
+    """
+    The articles of one group readers browse by (a topic, a kind of publication), with its
+    feeds. A group without a name in the page's language has no page in it.
+    """
+
+    model = None  # Topic, Kind
+    relation = None  # the article's field that points to the group
+    feeds = {}  # the names of its RSS and Atom feeds
+
     def narrow(self, queryset):
-        topics = written_in(Topic.objects.all(), "name", get_language())
-        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
-        return queryset.filter(topics=self.topic)
+        groups = written_in(self.model.objects.all(), "name", get_language())
+        self.group = get_object_or_404(groups, slug=self.kwargs["slug"])
+        return queryset.filter(**{self.relation: self.group})
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic,
-            heading=self.topic.name,
-            feeds={"rss": "articles:topic-rss", "atom": "articles:topic-atom"},
-            feed_args=[self.topic.slug],
+            group=self.group,
+            heading=self.group.name,
+            feeds=self.feeds,
+            feed_args=[self.group.slug],
             **kwargs,
         )
+
+
+class TopicArticlesView(GroupArticlesView):
+    model = Topic
+    relation = "topics"
+    feeds = {"rss": "articles:topic-rss", "atom": "articles:topic-atom"}
+
+
+class KindArticlesView(GroupArticlesView):
+    model = Kind
+    relation = "kind"
+    feeds = {"rss": "articles:kind-rss", "atom": "articles:kind-atom"}
 
 
 class YearArticlesView(ArticleListView):
@@ -121,7 +142,7 @@ class AuthorListView(RememberedCountMixin, ListView):
 
 
 def article_queryset():
-    return with_authors(Article.objects.all()).prefetch_related("topics")
+    return with_authors(Article.objects.all()).select_related("kind").prefetch_related("topics")
 
 
 def article_body(article, language):
@@ -174,6 +195,7 @@ def article_detail(request, slug):
             article_cache_tag(article.pk),
             *(f"author:{author.pk}" for author in article.authors.all()),
             *(f"topic:{topic.pk}" for topic in article.topics.all()),
+            f"kind:{article.kind_id}",
         )
         context["citation"] = citations.Citation(article, request)
         return render(request, "articles/article_detail.html", context)

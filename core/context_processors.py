@@ -3,6 +3,8 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from .site import site as site_in_language
+
 
 def languages(request):
     """The current page in each of the site's languages, for the language switch and hreflang."""
@@ -28,6 +30,11 @@ def languages(request):
         # The page's address without its query string (page numbers aside).
         "canonical_url": absolute_uri(request, canonical_path(request)),
     }
+
+
+def site(request):
+    """The center's name, short name and logo in the page's language (core/site.py)."""
+    return {"site": site_in_language()}
 
 
 def absolute_uri(request, location):

@@ -22,6 +22,7 @@ def reader_pages(article, topic, author, news_item):
         "article-list": "/articles/",
         "article": f"/articles/{article.slug}/",
         "topic": f"/topics/{topic.slug}/",
+        "kind": f"/kinds/{article.kind.slug}/",
         "author": f"/authors/{author.slug}/",
         "authors": "/authors/",
         "year": f"/articles/archive/{article.published_at.year}/",

@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.languages",
+                "core.context_processors.site",
             ],
         },
     },
@@ -228,6 +229,21 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_field_name
 # The tabbed admin loads jQuery UI from a CDN by default; serve our own copy instead.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# The center's name per language, as pages, feeds, citations and the admin show it
+# (core/site.py): the full name, and a short one for page titles and the admin's header.
+# The defaults are the reference center's.
+SITE_NAME = {
+    "ar": os.environ.get("SITE_NAME_AR") or "مركز المستقبل للأبحاث والدراسات المتقدمة",
+    "en": os.environ.get("SITE_NAME_EN") or "Future for Advanced Research and Studies",
+}
+SITE_SHORT_NAME = {
+    "ar": os.environ.get("SITE_SHORT_NAME_AR") or "مركز المستقبل",
+    "en": os.environ.get("SITE_SHORT_NAME_EN") or "Future Center",
+}
+# The logo in the header, a path among the static files ("img/logo.svg"); none by
+# default, and the header then writes the name.
+SITE_LOGO = os.environ.get("SITE_LOGO", "")
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

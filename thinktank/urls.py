@@ -4,12 +4,23 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.site import site_short_name
 
 from . import health, views
 from .sitemaps import SITEMAPS
 
-admin.site.site_header = _("Research Center: editorial desk")
+
+def editorial_desk_header():
+    """The admin's header, "مركز المستقبل: مكتب التحرير", in the admin's language."""
+    return gettext("%(site)s: editorial desk") % {"site": site_short_name()}
+
+
+# Lazy: the header is made per request, in its language and with the current settings.
+admin.site.site_header = lazy(editorial_desk_header, str)()
 admin.site.site_title = _("Editorial desk")
 admin.site.index_title = _("Content")
 

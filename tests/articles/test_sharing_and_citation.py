@@ -55,8 +55,8 @@ def test_structured_data_cannot_break_out_of_its_script(client, db):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "Ibrahim Fawzy. “{title}.” Research Center, "),
-        ("ar", "إبراهيم فوزي، «{title}»، مركز الأبحاث، "),
+        ("en", "Ibrahim Fawzy. “{title}.” Future for Advanced Research and Studies, "),
+        ("ar", "إبراهيم فوزي، «{title}»، مركز المستقبل للأبحاث والدراسات المتقدمة، "),
     ],
 )
 def test_cite_this_gives_a_reference_in_the_page_language(client, article, language, expected):
