@@ -356,6 +356,18 @@ class ArticleAdmin(
             language = settings.LANGUAGE_CODE
         return {"slug": [f"title_{language}"]}
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "kind" and field is not None:
+            # A required menu opens on an empty choice (HTML's rule for a required
+            # select); the default kind is selected all the same.
+            field.empty_label = "---------"
+            # Django repeats a callable default in a hidden input, which would carry the
+            # help text's aria-describedby (invalid on a hidden input); the history
+            # needs no more than the field's own value to see a change.
+            field.show_hidden_initial = False
+        return field
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not permissions.can_publish(request.user):
             # Not only hidden: a posted "published" is refused as an invalid choice.
