@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.urls import path
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -108,8 +109,6 @@ def discard(request):
 
 def urls(admin_site):
     """The autosave's addresses, under the admin site that wraps them."""
-    from django.urls import path
-
     return [
         path("autosave/", admin_site.admin_view(fetch), name="autosave_fetch"),
         path("autosave/keep/", admin_site.admin_view(keep), name="autosave_keep"),

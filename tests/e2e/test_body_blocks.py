@@ -1,7 +1,7 @@
 import pytest
 
 from tests.articles.test_body_blocks import article_with_blocks
-from tests.checkers import AXE_JS, require
+from tests.checkers import AXE_JS, AXE_SERIOUS, require
 from tests.factories import committed, make_figure
 
 pytestmark = pytest.mark.browser
@@ -33,11 +33,7 @@ def test_article_with_every_block_has_no_serious_accessibility_violation(
     for language in ("ar", "en"):
         page.goto(f"{live_server.url}{article.url_in(language)}")
         assert page.locator("figure.figure").count() == 1
-        violations = page.evaluate(
-            """async () => (await axe.run(document, {resultTypes: ["violations"]}))
-                .violations.filter(v => ["serious", "critical"].includes(v.impact))
-                .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
-        )
+        violations = page.evaluate(AXE_SERIOUS)
         found += [f"{language}: {violation}" for violation in violations]
     context.close()
     assert found == []

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Topic
 from news.models import NewsItem
-from tests.checkers import AXE_JS, reader_pages, require
+from tests.checkers import AXE_JS, AXE_SERIOUS, reader_pages, require
 from tests.seed import REFERENCE_SLUG
 
 pytestmark = pytest.mark.browser
@@ -35,11 +35,7 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
     for language in ("ar", "en"):
         for name, path in pages.items():
             page.goto(f"{site}/{language}{path}")
-            violations = page.evaluate(
-                """async () => (await axe.run(document, {resultTypes: ["violations"]}))
-                    .violations.filter(v => ["serious", "critical"].includes(v.impact))
-                    .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
-            )
+            violations = page.evaluate(AXE_SERIOUS)
             found += [f"{language} {name}: {violation}" for violation in violations]
     assert found == []
 
