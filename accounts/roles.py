@@ -18,8 +18,8 @@ ADMINISTRATORS = "Administrators"
 
 ROLE_LABELS = {
     AUTHORS: _("Author: writes analyses, submits them for review"),
-    TRANSLATORS: _("Translator: translates analyses into their other language"),
-    EDITORS: _("Editor: reviews, publishes, manages authors, topics and news"),
+    TRANSLATORS: _("Translator: translates analyses and periodicals into their other language"),
+    EDITORS: _("Editor: reviews, publishes, manages authors, topics, kinds, news and periodicals"),
     ADMINISTRATORS: _("Administrator: manages staff accounts and roles"),
 }
 
@@ -53,6 +53,10 @@ ROLE_PERMISSIONS = {
         "articles.view_author",
         "articles.view_topic",
         "articles.view_kind",
+        # Which issue an article of theirs appears in; the issues are the editors'.
+        "publications.view_series",
+        "publications.view_issue",
+        "publications.view_issueentry",
     ],
     TRANSLATORS: [
         "articles.translate_article",
@@ -65,6 +69,12 @@ ROLE_PERMISSIONS = {
         "articles.view_author",
         "articles.view_topic",
         "articles.view_kind",
+        # A series' and an issue's text in the other language: names, description, theme,
+        # summary, the parts of the contents, the covers' alt text.
+        "publications.translate_issue",
+        *_crud("publications.series", "change", "view"),
+        *_crud("publications.issue", "change", "view"),
+        *_crud("publications.issueentry", "change", "view"),
     ],
     EDITORS: [
         "articles.publish_article",
@@ -76,6 +86,11 @@ ROLE_PERMISSIONS = {
         *_crud("articles.kind", *ALL),
         "news.publish_newsitem",
         *_crud("news.newsitem", *ALL),
+        "publications.publish_issue",
+        "publications.translate_issue",
+        *_crud("publications.series", *ALL),
+        *_crud("publications.issue", *ALL),
+        *_crud("publications.issueentry", *ALL),
     ],
     ADMINISTRATORS: [
         *_crud("auth.user", *ALL),

@@ -16,6 +16,7 @@ LAYERS = [
     {"accounts"},
     {"articles"},
     {"news"},
+    {"publications"},
     {"bench"},
     {"thinktank"},
 ]

@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     # Throttles sign-ins after repeated failures (see "Security" below); named for the admin.
     "thinktank.apps.SignInProtectionConfig",
     # The project's apps, each above the ones it imports: core (plumbing) and autosave, search,
-    # accounts, articles, news.
+    # accounts, articles, news, publications.
     "core",
     # What an editor typed and has not saved yet, kept on the server (autosave/apps.py).
     "autosave",
@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "news",
+    # Periodicals and numbered series, their issues and contents.
+    "publications",
     # manage.py backup / restore (docs/deployment.md).
     "operations",
     # manage.py seed_bench: benchmarks only (bench/README.md).
@@ -217,6 +219,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Dubai")
+# The largest PDF of a periodical's issue the admin accepts, in megabytes.
+PUBLICATIONS_PDF_MAX_MB = int(os.environ.get("PUBLICATIONS_PDF_MAX_MB", "50"))
+
 # Our own date formats (the reference page writes "04 أبريل، 2018").
 FORMAT_MODULE_PATH = ["thinktank.formats"]
 

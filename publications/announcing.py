@@ -1,0 +1,2 @@
+def connect():
+    """Filled in by the center-news side."""
