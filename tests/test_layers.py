@@ -17,6 +17,7 @@ LAYERS = [
     {"articles"},
     {"news"},
     {"publications"},
+    {"translations"},
     {"bench"},
     {"thinktank"},
 ]

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "news",
     # Periodicals and numbered series, their issues and contents.
     "publications",
+    # What is missing or out of date in each language, and the translators' desk.
+    "translations",
     # manage.py backup / restore (docs/deployment.md).
     "operations",
     # manage.py seed_bench: benchmarks only (bench/README.md).
