@@ -31,4 +31,12 @@ class EditorialAdminSite(admin.AdminSite):
         return super().index(request, {"desk_panels": panels, **(extra_context or {})})
 
     def get_urls(self):
-        return [*autosave.urls(self), *super().get_urls()]
+        """Django's admin pages, the autosave's, and those apps add (AppConfig.admin_urls):
+        pages that are not one model's list or form, such as the translation desk."""
+        added = [
+            url
+            for config in apps.get_app_configs()
+            if hasattr(config, "admin_urls")
+            for url in config.admin_urls(self)
+        ]
+        return [*autosave.urls(self), *added, *super().get_urls()]

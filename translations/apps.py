@@ -14,3 +14,15 @@ class TranslationsConfig(AppConfig):
         parts.register_news()
         parts.register_publications()
         state.connect()
+
+    def admin_urls(self, site):
+        """The desk, the side-by-side page and the XLIFF exchange, inside the admin."""
+        from . import desk_views, side_by_side, xliff_views
+
+        return [*desk_views.urls(site), *side_by_side.urls(site), *xliff_views.urls(site)]
+
+    def desk_panels(self, request):
+        """The admin home page's panel of translations to do (translations/desk_views.py)."""
+        from .desk_views import panels
+
+        return panels(request)

@@ -1,0 +1,9 @@
+"""Filled in by a helper."""
+
+
+def urls(site):
+    return []
+
+
+def panels(request):
+    return []
