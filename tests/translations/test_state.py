@@ -100,3 +100,52 @@ def test_csv_output(db):
     lines = status_lines("--format", "csv")
     assert lines[0] == "id,language,state,missing,out_of_date"
     assert f"{article.pk},en,complete,0,0" in lines
+
+
+def test_restoring_an_earlier_version_brings_its_state_back(db, make_staff, login):
+    """A history restore is a save like any other: the state follows the restored text."""
+    from reversion.models import Version
+
+    from accounts.roles import EDITORS
+    from tests.admin_forms import change_url, form_data
+
+    editor = login(make_staff(EDITORS))
+    article = make_article(sections=1, original_language="ar")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        data = form_data(editor.get(change_url(article)), "article_form")
+        assert editor.post(change_url(article), {**data, "_save": "Save"}).status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        data = form_data(editor.get(change_url(article)), "article_form")
+        data["sections-0-body_ar"] = "فقرة أعاد المحرر كتابتها."
+        assert editor.post(change_url(article), {**data, "_save": "Save"}).status_code == 302
+    assert state_of(article, "en").state == State.OUT_OF_DATE
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    url = f"/en/admin/articles/article/{article.pk}/history/{first.pk}/"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        data = form_data(editor.get(url), "article_form")
+        assert editor.post(url, {**data, "_save": "Save"}).status_code == 302
+    assert state_of(article, "en").state == State.COMPLETE
+
+
+def test_an_imported_article_and_its_imported_translation(db):
+    """An import writes points in bulk: the state still counts them, and an imported
+    translation completes the article."""
+    from articles import importing
+
+    arabic = "\n\n".join(
+        [
+            "أهداف متداخلة",
+            "لماذا تهتم القاعدة بسوريا؟",
+            "04 أبريل، 2018",
+            "فقرة أولى قبل العنوان الأول.",
+            "تصاعد مستمر",
+            "1- رسالة أولى. نص النقطة الأولى.",
+            "2- رسالة ثانية. نص النقطة الثانية.",
+        ]
+    )
+    with committed():
+        article = importing.create_article(importing.read_text(arabic, language="ar"))
+    found = state_of(article, "en")
+    assert found.state == State.MISSING
+    # kicker, title, lead, the heading, and each point's lead phrase and text
+    assert found.missing == 8, found.missing_parts
