@@ -6,8 +6,9 @@ from django.utils.translation import get_language
 from core.site import site_name
 
 
-def article_structured_data(article, request, image_url=None):
-    """A schema.org Article (https://schema.org/Article) with its authors and dates."""
+def article_structured_data(article, request, image_url=None, appearance=None):
+    """A schema.org Article (https://schema.org/Article) with its authors and dates, and
+    the issue it appears in (`appearance`, articles/appearances.py) when it does."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -32,7 +33,33 @@ def article_structured_data(article, request, image_url=None):
         "articleSection": [topic.name for topic in article.topics.all() if topic.name] or None,
         "image": image_url,
     }
+    if appearance is not None:
+        data.update(appearance_structured_data(appearance, request))
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def appearance_structured_data(appearance, request):
+    """An article's place in print: isPartOf a PublicationIssue, itself isPartOf a
+    Periodical (https://schema.org/PublicationIssue), and its pages."""
+    periodical = {"@type": "Periodical", "name": appearance.journal}
+    if appearance.issn:
+        periodical["issn"] = appearance.issn
+    if appearance.journal_url:
+        periodical["url"] = request.build_absolute_uri(appearance.journal_url)
+    issue = {
+        "@type": "PublicationIssue",
+        "issueNumber": str(appearance.number),
+        "datePublished": appearance.date.isoformat(),
+        "url": request.build_absolute_uri(appearance.url),
+        "isPartOf": periodical,
+    }
+    data = {"isPartOf": issue}
+    if appearance.first_page is not None:
+        data["pageStart"] = appearance.first_page
+        data["pagination"] = appearance.pages.replace("–", "-")
+    if appearance.last_page is not None:
+        data["pageEnd"] = appearance.last_page
+    return data
 
 
 def share_image_url(picture, request):

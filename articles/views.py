@@ -12,7 +12,7 @@ from django.views.generic import ListView
 from core import caching
 from core.pagination import RememberedCountMixin
 
-from . import citations, permissions, renditions, seo
+from . import appearances, citations, permissions, renditions, seo
 from .models import Article, Author, Indication, Kind, Topic, article_cache_tag
 
 
@@ -169,13 +169,17 @@ def article_detail(request, slug):
     The article in the page's language. Staff who may work on it see it whatever its
     status, under a preview banner; readers get a 404 unless it is published in this
     language, and a pointer to the languages it is published in when there are some.
+    An article in an issue of a periodical says so, with a link to the issue.
     """
     language = get_language()
     article = article_queryset().filter(slug=slug).first()
     if article is None:
         raise Http404
+    # Where it appears in print (one query), for the page, its citation and schema.org.
+    appearance = appearances.appearance_of(article, language)
     context = {
         "article": article,
+        "appearance": appearance,
         "body": article_body(article, language),
         "alternates": [
             {"code": code, "url": request.build_absolute_uri(article.url_in(code))}
@@ -188,7 +192,9 @@ def article_detail(request, slug):
     context["article_picture"] = renditions.page_picture(article.image)
     share_image = seo.share_image_url(context["article_picture"], request)
     context["share_image"] = share_image
-    context["structured_data"] = seo.article_structured_data(article, request, share_image)
+    context["structured_data"] = seo.article_structured_data(
+        article, request, share_image, appearance
+    )
     if article.is_published_in(language):
         caching.add_tags(
             request,
@@ -196,8 +202,9 @@ def article_detail(request, slug):
             *(f"author:{author.pk}" for author in article.authors.all()),
             *(f"topic:{topic.pk}" for topic in article.topics.all()),
             f"kind:{article.kind_id}",
+            *(appearance.cache_tags if appearance else ()),
         )
-        context["citation"] = citations.Citation(article, request)
+        context["citation"] = citations.Citation(article, request, appearance)
         return render(request, "articles/article_detail.html", context)
     if permissions.can_view(request.user, article):
         context["preview"] = True
@@ -226,7 +233,8 @@ def citation(request, slug, style):
     """The article's reference as a BibTeX or RIS file, for reference managers."""
     language = get_language()
     article = get_object_or_404(with_authors(Article.objects.published_in(language)), slug=slug)
-    cite = citations.Citation(article, request)
+    # Kept under the listings' tag, which every change of an issue or its contents moves.
+    cite = citations.Citation(article, request, appearances.appearance_of(article, language))
     if style == "bibtex":
         body, content_type, extension = cite.bibtex(), "application/x-bibtex", "bib"
     else:

@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import images
@@ -52,11 +55,34 @@ class NewsItemAdmin(
     def may_publish(self, request):
         return request.user.has_perm("news.publish_newsitem")
 
+    def get_fields(self, request, obj=None):
+        # The publication an item leads to is set by the app that announced it (an issue
+        # announced when it is published): shown on its items, never typed by an editor,
+        # and never in the form, so a forged post cannot set it either.
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and obj.subject is not None:
+            fields.insert(fields.index("article"), "announced_publication")
+        return fields
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+        readonly = [*super().get_readonly_fields(request, obj), "announced_publication"]
         if not self.may_publish(request):
             readonly.append("published_at")
         return readonly
+
+    @admin.display(description=_("announced publication"))
+    def announced_publication(self, obj):
+        """The publication the item leads to, linked to its change page."""
+        subject = obj.subject
+        opts = subject._meta
+        try:
+            url = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=[subject.pk],
+            )
+        except NoReverseMatch:
+            return str(subject)
+        return format_html('<a href="{}">{}</a>', url, subject)
 
     def has_change_permission(self, request, obj=None):
         # What is published is out of reach of whoever may not publish: even its text.

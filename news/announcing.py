@@ -3,16 +3,87 @@ The center news announces what the other apps publish: "د. X يكتب: (title)"
 writes: (title)" for an analysis (asked through articles.signals.announcement_requested),
 and draft items from the center-news lines found in an imported page
 (articles.signals.center_news_found). Connected in NewsConfig.ready().
+
+The apps above news announce their own publications (a periodical's issue) with
+`announce_subject()`: the item then leads to that publication, its `subject`. News never
+imports those apps; each tells news, in its AppConfig.ready(), how to fetch its
+publications for a page (`register_subject`).
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from articles.importing import is_arabic
+from core import caching
 from core.models import Status
 from core.text import join_names
 
-from .models import NewsItem
+from .models import NEWS_CACHE_TAG, NewsItem
+
+# What a news item can lead to besides an article, {model: queryset}: the queryset the
+# news pages fetch those publications with (NewsItemQuerySet.for_pages). Filled by the
+# apps above news through register_subject().
+subject_querysets = {}
+
+
+def register_subject(queryset):
+    """
+    Let news items lead to rows of `queryset.model`, fetched for the news pages with
+    `queryset`: select there what the rows' get_absolute_url() reads (an issue's series),
+    so that the center news costs one query per kind of subject however many items it
+    lists. The model has get_absolute_url() and is_published_in(language).
+    """
+    subject_querysets[queryset.model] = queryset
+
+
+def leading_to(subject):
+    """The news items that lead to `subject`, oldest first."""
+    return NewsItem.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
+    ).order_by("pk")
+
+
+def subjects_changed(model, ids):
+    """
+    Rows of `model` changed (`ids`: their pks, a list or a values_list queryset): one
+    may be unpublished, released in another language or moved to another address. The
+    center news, remembered on every page, is made stale if an item leads to one of them;
+    a change to anything else costs one small query and leaves the cache alone.
+    """
+    announced = NewsItem.objects.filter(
+        subject_type=ContentType.objects.get_for_model(model), subject_id__in=ids
+    )
+    if announced.exists():
+        caching.bump(NEWS_CACHE_TAG)
+
+
+def subject_deleted(subject):
+    """`subject` is gone: the items that led to it lead where they would without it."""
+    if leading_to(subject).update(subject_type=None, subject_id=None):
+        caching.bump(NEWS_CACHE_TAG)
+
+
+def announce_subject(subject, headlines, published_at, written=None):
+    """
+    The center-news item announcing `subject` (a publication of an app above news), made
+    once: published at `published_at` with `headlines` ({language: text}), in the
+    editor's words where `written` has some (shortened to fit). Announcing again returns
+    the item already made, unchanged: an editor may have reworded it since. None when
+    there is no headline in any language.
+    """
+    existing = leading_to(subject).first()
+    if existing:
+        return existing
+    if not headlines:
+        return None
+    return NewsItem.objects.create(
+        subject=subject,
+        status=Status.PUBLISHED,
+        published_at=published_at or timezone.now(),
+        **{f"headline_{code}": text for code, text in reworded(headlines, written).items()},
+    )
+
 
 # "writes" in Arabic, by number of authors and whether they are all women.
 ARABIC_WRITES = {
@@ -93,17 +164,24 @@ def announce(article, written=None):
     headlines = announcement_headlines(article)
     if not headlines:
         return None
-    limit = NewsItem._meta.get_field("headline").max_length
-    for code, text in (written or {}).items():
-        text = " ".join(str(text).split())
-        if code in headlines and text:
-            headlines[code] = shorten(text, limit)
     return NewsItem.objects.create(
         article=article,
         status=Status.PUBLISHED,
         published_at=article.published_at or timezone.now(),
-        **{f"headline_{code}": text for code, text in headlines.items()},
+        **{f"headline_{code}": text for code, text in reworded(headlines, written).items()},
     )
+
+
+def reworded(headlines, written):
+    """`headlines` with the editor's own words (`written`, {language: text}) where they
+    wrote some, for a language that has a headline, on one line and shortened to fit."""
+    limit = NewsItem._meta.get_field("headline").max_length
+    headlines = dict(headlines)
+    for code, text in (written or {}).items():
+        text = " ".join(str(text).split())
+        if code in headlines and text:
+            headlines[code] = shorten(text, limit)
+    return headlines
 
 
 def announce_article(sender, article, headlines=None, **kwargs):

@@ -22,6 +22,13 @@ class PublicationsConfig(AppConfig):
         images.watch_uploads("publications.Series", ["cover"])
         images.watch_uploads("publications.Issue", ["cover"])
 
+    def desk_panels(self, request):
+        """The editors' panel of the admin's home page: issues in preparation
+        (publications/desk.py)."""
+        from .desk import panels
+
+        return panels(request)
+
     def load_demo(self):
         """The demo periodical with its issue 3 (manage.py load_demo)."""
         from .demo import load

@@ -73,3 +73,54 @@ def appearance_label(issue, pages, language):
                 return _("In: %(issue)s (%(period)s), pp. %(pages)s") % params
             return _("In: %(issue)s (%(period)s), p. %(pages)s") % params
         return _("In: %(issue)s (%(period)s)") % params
+
+
+MEGABYTE = 1024 * 1024
+
+
+def file_size_label(size, language):
+    """A file's size as a download link gives it: "1.2 MB", "340 KB". The decimal
+    separator is a point in both languages: the Arabic pages write Western digits, with
+    which a point reads as the decimal one (Django's Arabic format would write "1,2")."""
+    with translation.override(language):
+        if size >= MEGABYTE:
+            megabytes = f"{size / MEGABYTE:.1f}".removesuffix(".0")
+            return pgettext("file size", "%(size)s MB") % {"size": megabytes}
+        kilobytes = max(1, round(size / 1024))
+        return pgettext("file size", "%(size)s KB") % {"size": kilobytes}
+
+
+def pdf_label(issue, language):
+    """ "PDF, 1.2 MB": what the issue's download link says of its file ("" without one)."""
+    if not issue.pdf:
+        return ""
+    with translation.override(language):
+        return pgettext("a download's format and size", "PDF, %(size)s") % {
+            "size": file_size_label(issue.pdf_size, language)
+        }
+
+
+def pdf_filename(issue, language):
+    """ "Asian Trends - Issue 3.pdf" / "اتجاهات آسيوية - العدد الثالث.pdf": the name the
+    issue's PDF is saved under, in the page's language, without characters that file
+    systems refuse."""
+    name = f"{series_name(issue.series, language)} - {number_label(issue, language)}"
+    cleaned = "".join(" " if char in '\\/:*?"<>|' or ord(char) < 32 else char for char in name)
+    return " ".join(cleaned.split()) + ".pdf"
+
+
+def pdf_ascii_filename(issue):
+    """ "asian-trends-3.pdf": for programs that cannot read a filename in UTF-8."""
+    slug = issue.series.slug
+    stem = slug if slug.isascii() else "issue"
+    return f"{stem}-{issue.number}.pdf"
+
+
+def pages_label(pages, language):
+    """ "pp. 12–19" / "p. 12" (an entry's `pages`), as a table of contents prints them."""
+    if not pages:
+        return ""
+    with translation.override(language):
+        if "–" in pages:
+            return _("pp. %(pages)s") % {"pages": pages}
+        return _("p. %(pages)s") % {"pages": pages}

@@ -156,7 +156,8 @@ class Series(models.Model):
     class Meta:
         ordering = ["position", "slug"]
         verbose_name = _("series")
-        verbose_name_plural = _("series")
+        # One word in English, two in Arabic (سلسلة، السلاسل).
+        verbose_name_plural = pgettext_lazy("plural", "series")
 
     def __str__(self):
         return first_filled(self.name, self.name_ar, self.name_en, self.slug)
@@ -289,10 +290,13 @@ class Issue(Publishable):
     search_document_en = models.TextField(_("search document"), blank=True, editable=False)
     search_vector_ar = SearchVectorField(_("search vector"), null=True, editable=False)
     search_vector_en = SearchVectorField(_("search vector"), null=True, editable=False)
+    # Found by what readers call it ("اتجاهات آسيوية العدد الثالث", "Asian Trends issue 3")
+    # and its theme, then by its summary; renaming the series rebuilds its issues'.
     searchable = Searchable(
         kind="issue",
         position=4,
-        fields=[["theme"], ["summary"]],
+        parts=2,
+        depends_on=["series"],
         order=["-published_at", "-pk"],
         snippet="summary_{language}",
     )
@@ -377,15 +381,32 @@ class Issue(Publishable):
         return cls.objects.published_in(language).select_related("series")
 
     def search_hit(self, language):
-        from .labels import issue_label
+        from .labels import issue_label, period_label
 
         with translation.override(language):
+            # Readers know an issue by its period: "April–June 2026 · Asia after the war".
+            described = [period_label(self, language), getattr(self, f"theme_{language}")]
             return {
                 "title": issue_label(self, language),
                 "url": self.get_absolute_url(),
                 "date": self.published_at,
-                "description": getattr(self, f"theme_{language}"),
+                "description": " · ".join(part for part in described if part),
             }
+
+    @classmethod
+    def search_texts_queryset(cls, queryset):
+        return queryset.select_related("series")
+
+    def search_texts(self, language):
+        """Heaviest first: the issue's name as readers say it, with its number as a
+        numeral too, and its theme; then its summary."""
+        from .labels import number_label, series_name
+
+        name = [series_name(self.series, language), number_label(self, language), str(self.number)]
+        return None, [
+            [" ".join(name), getattr(self, f"theme_{language}")],
+            [getattr(self, f"summary_{language}")],
+        ]
 
 
 class IssueEntry(models.Model):

@@ -4,8 +4,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import F
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import caching
 
@@ -18,6 +23,16 @@ from .text import CONFIGS
 # counted no further and listed newest first, and the page says so.
 MAX_RANKED = 1000
 
+# The heading of each kind's group of results, in readers' words (the admin's names of
+# the models are editors' words). A kind not named here is headed by its model's plural.
+GROUP_TITLES = {
+    "author": _("Authors"),
+    "analysis": _("Analyses"),
+    "news": _("News"),
+    "series": _("Periodicals and series"),
+    "issue": pgettext_lazy("of a periodical", "Issues"),
+}
+
 
 @dataclass
 class Hit:
@@ -25,6 +40,7 @@ class Hit:
 
     kind: str  # "author", "analysis", "news": the label its model declares
     title: str
+    group: str = ""  # the heading of its kind's group: "Analyses"
     url: str = ""
     date: datetime | None = None
     authors: list = field(default_factory=list)
@@ -69,6 +85,29 @@ class Kind:
         return queryset
 
 
+def count_each(querysets):
+    """
+    The number of rows of each of `querysets` (sliced ones count up to their slice), in
+    one query whatever their number: a page costs the same however many kinds of content
+    declare themselves searchable.
+    """
+    if not querysets:
+        return []
+    counts, params = [], []
+    for number, queryset in enumerate(querysets):
+        try:
+            sql, found_params = queryset.values("pk").query.get_compiler(queryset.db).as_sql()
+        except EmptyResultSet:
+            # A condition nothing can meet (no words in one language's terms): none.
+            counts.append("0")
+            continue
+        counts.append(f"(SELECT COUNT(*) FROM ({sql}) AS matches_{number})")
+        params.extend(found_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(counts), params)
+        return list(cursor.fetchone())
+
+
 def _snippet(obj, source, query):
     if on_postgresql():
         return highlight(obj.search_headline)
@@ -79,9 +118,10 @@ class Results:
     """
     What one search found, as a sequence that a Paginator can count and slice: one kind
     after another in the order their models declare (authors first: few, and a reader who
-    types a name is looking for them; then analyses, then news), each best match first. A
-    page costs one count per kind and one query per kind it shows, plus what the hits of
-    that kind fetch with them (the analyses' bylines), however many results it holds.
+    types a name is looking for them; then analyses, news, series and issues), each best
+    match first. A page costs one query counting every kind and one query per kind it
+    shows, plus what the hits of that kind fetch with them (the analyses' bylines),
+    however many results it holds.
     """
 
     def __init__(self, language, query):
@@ -107,10 +147,12 @@ class Results:
         matches = (
             model.search_candidates(language).filter(condition).defer(*deferred).order_by(*order)
         )
+        group = GROUP_TITLES.get(declared.kind) or capfirst(model._meta.verbose_name_plural)
 
         def hit(obj, query):
             return Hit(
                 kind=declared.kind,
+                group=group,
                 snippet=_snippet(obj, source, query),
                 **obj.search_hit(language),
             )
@@ -123,7 +165,7 @@ class Results:
         def count():
             # One more than MAX_RANKED tells "more than MAX_RANKED" from "exactly";
             # unordered, so that PostgreSQL stops at the first matches the index gives it.
-            return [kind.matches.order_by()[: MAX_RANKED + 1].count() for kind in self.kinds]
+            return count_each([kind.matches.order_by()[: MAX_RANKED + 1] for kind in self.kinds])
 
         # Every page of the results needs them: remembered, briefly, until content changes.
         return caching.remember(

@@ -53,9 +53,10 @@ AXE_SERIOUS = """async () => (await axe.run(document, {resultTypes: ["violations
     .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
 
 
-def reader_pages(article, topic, author, news_item):
-    """One address of each public page type, without the language prefix."""
-    return {
+def reader_pages(article, topic, author, news_item, issue=None):
+    """One address of each public page type, without the language prefix; with `issue`
+    (a publications.Issue published in both languages), its series' page and its own."""
+    pages = {
         "home": "/",
         "article-list": "/articles/",
         "article": f"/articles/{article.slug}/",
@@ -68,5 +69,10 @@ def reader_pages(article, topic, author, news_item):
         "news-item": f"/news/{news_item.pk}/",
         "search": "/search/?q=Syria",
         "search-empty": "/search/?q=",
+        "publications": "/publications/",
         "not-found": "/no-such-page/",
     }
+    if issue is not None:
+        pages["series"] = f"/publications/{issue.series.slug}/"
+        pages["issue"] = f"/publications/{issue.series.slug}/{issue.number}/"
+    return pages

@@ -34,8 +34,9 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture
-def demo(db):
-    """The demo content, as `load_demo` loads it; returns the reference article."""
+def demo(db, media_root):
+    """The demo content, as `load_demo` loads it (its uploads in the test's own media
+    folder); returns the reference article."""
     with committed():
         call_command("load_demo", stdout=io.StringIO())
     return Article.objects.get(slug=REFERENCE_SLUG)

@@ -6,23 +6,44 @@ from django.utils.translation import override
 
 from articles.models import Article, Author, Indication, Section, Topic
 from news.models import NewsItem
-from tests.seed import article_lines
+from publications.models import Issue, IssueEntry, Series
+from tests.helpers import html
+from tests.seed import REFERENCE_SLUG, article_lines
+
+MODELS = [Article, Author, Topic, Section, Indication, NewsItem, Series, Issue, IssueEntry]
 
 
 def snapshot():
-    models = [Article, Author, Topic, Section, Indication, NewsItem]
-    return {model.__name__: [model_to_dict(obj) for obj in model.objects.all()] for model in models}
+    """Every row of the demo's models, with what model_to_dict leaves out: when each was
+    last changed, and where each news item leads."""
+    return {
+        model.__name__: [
+            {
+                **model_to_dict(obj),
+                "updated_at": getattr(obj, "updated_at", None),
+                "subject": (
+                    getattr(obj, "subject_type_id", None),
+                    getattr(obj, "subject_id", None),
+                ),
+            }
+            for obj in model.objects.order_by("pk")
+        ]
+        for model in MODELS
+    }
 
 
-def test_load_demo_twice_changes_nothing(db):
+def test_load_demo_twice_changes_nothing(db, media_root):
+    """The second run makes nothing, changes nothing and says so; the issue's cover and
+    PDF are not stored twice."""
     call_command("load_demo", stdout=io.StringIO())
     first = snapshot()
-    updated = Article.objects.get().updated_at
+    files = sorted(path for path in (media_root / "issues").rglob("*") if path.is_file())
     output = io.StringIO()
     call_command("load_demo", stdout=output)
     assert snapshot() == first
-    assert Article.objects.get().updated_at == updated
+    assert sorted(path for path in (media_root / "issues").rglob("*") if path.is_file()) == files
     assert "nothing changed" in output.getvalue()
+    assert Article.objects.filter(slug=REFERENCE_SLUG).exists()
 
 
 @override("en")
@@ -66,3 +87,15 @@ def test_demo_has_arabic_versions_and_the_seed_center_news(demo):
     assert headlines[0] == "معالي نبيل فهمي يكتب: (فرصة ترامب لتحديد مستقبل الشرق الأوسط)"
     assert len(headlines) == 5
     assert all(NewsItem.objects.values_list("headline_en", flat=True))
+
+
+def test_the_demo_news_about_asian_trends_leads_to_its_issue_3(client, media_root, demo):
+    """The seed's third center-news line leads, in each language, to the page of issue 3
+    of the demo periodical, which opens in that language's direction."""
+    issue = Issue.objects.get(series__slug="asian-trends", number=3)
+    for language, direction in (("ar", "rtl"), ("en", "ltr")):
+        links = html(client.get(f"/{language}/")).select(".center-news a")
+        assert [a["href"] for a in links].index(issue.url_in(language)) == 2
+        page = client.get(issue.url_in(language))
+        assert page.status_code == 200
+        assert html(page).html["dir"] == direction

@@ -5,6 +5,7 @@ from django.urls import reverse
 from articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from core.sitemaps import BilingualSitemap
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
+from publications.sitemaps import SITEMAPS as PUBLICATIONS_SITEMAPS
 
 
 class PageSitemap(BilingualSitemap):
@@ -13,10 +14,15 @@ class PageSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "articles:list", "articles:authors", "news:list"]
+        return ["home", "articles:list", "articles:authors", "news:list", "publications:list"]
 
     def location(self, name):
         return reverse(name)
 
 
-SITEMAPS = {"pages": PageSitemap, **ARTICLE_SITEMAPS, **NEWS_SITEMAPS}
+SITEMAPS = {
+    "pages": PageSitemap,
+    **ARTICLE_SITEMAPS,
+    **NEWS_SITEMAPS,
+    **PUBLICATIONS_SITEMAPS,
+}

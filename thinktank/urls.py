@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("articles.urls")),
     path("news/", include("news.urls")),
+    path("publications/", include("publications.urls")),
     path("search/", include("search.urls")),
     # DJANGO_ADMIN_PATH, "admin/" unless production chooses a less obvious one.
     path(settings.ADMIN_PATH, admin.site.urls),

@@ -231,7 +231,7 @@ def test_article_page_with_notes_keeps_its_query_count(client, db, django_assert
     article = article_with_blocks()
     client.get(article.url_in("en"))  # fills the reader cache's due times
     # As any article's (tests/articles/test_article_page.py).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get(f"/ar/articles/{article.slug}/")
 
 

@@ -16,8 +16,10 @@ from accounts.roles import AUTHORS, EDITORS, TRANSLATORS
 from articles.admin import author_record_for
 from articles.models import Article, Authorship, Figure, Indication, Section, Status
 from news.models import NewsItem
+from publications.models import Issue, IssueEntry
 from tests.admin_forms import form_data
 from tests.factories import make_article, make_author, make_figure, make_news
+from tests.publications.factories import make_issue
 
 OWN_AUTHOR = "own author"
 ROLES = [OWN_AUTHOR, TRANSLATORS, EDITORS]
@@ -35,9 +37,17 @@ def article_scene(user):
     return own, other
 
 
+def issue_scene(user):
+    """The issue the user edits and another of the same series, each with two entries in
+    its contents (an author may only look at the first: their post is refused whole)."""
+    own = make_issue(entries=[make_article(), make_article()])
+    other = make_issue(own.series, entries=[make_article(), make_article()])
+    return own, other
+
+
 # Every admin page with inlines, and how to make one object of its model for the user to
 # edit and another that must stay untouched. A new page with inlines must be added here.
-SCENES = {Article: article_scene}
+SCENES = {Article: article_scene, Issue: issue_scene}
 
 
 def pages_with_inlines():
@@ -50,21 +60,27 @@ def change_url(obj, language="en"):
 
 
 def everything_but(own):
-    """A fingerprint of every row that does not belong to `own`: other articles, their
-    sections, points, bylines and figures, and the center news."""
+    """A fingerprint of every row that does not belong to `own` (an article or an issue):
+    other articles, their sections, points, bylines and figures, the center news, other
+    issues and their contents."""
     excluded = {"search_document_ar", "search_document_en", "search_vector_ar", "search_vector_en"}
 
     def rows(queryset):
         names = [f.attname for f in queryset.model._meta.concrete_fields if f.name not in excluded]
         return list(queryset.order_by("pk").values_list(*names))
 
+    # exclude(…=None) keeps every row: nothing of another kind belongs to `own`.
+    article = own if isinstance(own, Article) else None
+    issue = own if isinstance(own, Issue) else None
     return (
-        rows(Article.objects.exclude(pk=own.pk)),
-        rows(Section.objects.exclude(article=own)),
-        rows(Indication.objects.exclude(section__article=own)),
-        rows(Authorship.objects.exclude(article=own)),
-        rows(Figure.objects.exclude(article=own)),
+        rows(Article.objects.exclude(pk=article.pk if article else None)),
+        rows(Section.objects.exclude(article=article)),
+        rows(Indication.objects.exclude(section__article=article)),
+        rows(Authorship.objects.exclude(article=article)),
+        rows(Figure.objects.exclude(article=article)),
         rows(NewsItem.objects.all()),
+        rows(Issue.objects.exclude(pk=issue.pk if issue else None)),
+        rows(IssueEntry.objects.exclude(issue=issue)),
     )
 
 
