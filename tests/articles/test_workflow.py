@@ -126,20 +126,30 @@ def test_a_translation_started_later_waits_for_its_release(client, db, make_staf
 
 
 def test_change_list_shows_and_filters_translation_state(db, make_staff, login):
+    """Each language's column says where the article stands in it (translations/admin.py
+    replaced the one "translation" column); the filter keeps its values."""
     complete = make_article()
     arabic_only = make_article(languages=("ar",))
     english_only = make_article(languages=("en",))
     editor = login(make_staff(EDITORS))
     page = html(editor.get("/en/admin/articles/article/"))
     states = {
-        row.select_one("th a")["href"].split("?")[0]: row.select_one(
-            ".field-translation_state"
-        ).get_text()
+        row.select_one("th a")["href"].split("?")[0]: tuple(
+            row.select_one(f".field-translation_{code}").get_text() for code in ("ar", "en")
+        )
         for row in page.select("#result_list tbody tr")
     }
-    assert states[change_url(complete)] == "Complete"
-    assert states[change_url(arabic_only)] == "English missing"
-    assert states[change_url(english_only)] == "Arabic missing"
+    assert states[change_url(complete)] == ("Arabic (original): complete", "English: complete")
+    assert states[change_url(arabic_only)] == (
+        "Arabic (original): complete",
+        "English: missing (2)",
+    )
+    # Written in English only, while Arabic is its original language: the original misses
+    # what the translation has.
+    assert states[change_url(english_only)] == (
+        "Arabic (original): missing (2)",
+        "English: complete",
+    )
     for value, expected in [
         ("complete", [complete]),
         ("missing-en", [arabic_only]),
