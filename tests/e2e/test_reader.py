@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Topic
 from news.models import NewsItem
+from publications.models import Issue
 from tests.checkers import AXE_JS, AXE_SERIOUS, reader_pages, require
 from tests.seed import REFERENCE_SLUG
 
@@ -26,7 +27,11 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
     page = browser.new_context(bypass_csp=True).new_page()
     article = Article.objects.get(slug=REFERENCE_SLUG)
     pages = reader_pages(
-        article, Topic.objects.first(), article.authors.first(), NewsItem.objects.first()
+        article,
+        Topic.objects.first(),
+        article.authors.first(),
+        NewsItem.objects.first(),
+        issue=Issue.objects.get(number=3),
     )
     # Loaded into every page as an init script: the site's Content-Security-Policy
     # refuses an inline <script>, as it should.
