@@ -103,11 +103,24 @@ def test_the_seed_news_item_leads_to_the_issue_page(client, issue, language, dir
         a.get_text(): a["href"] for a in html(client.get(f"/{language}/")).select(".center-news a")
     }
     assert links[SEED_HEADLINES[language]] == issue.url_in(language)
-    page = client.get(issue.url_in(language))
+    page = client.get(links[SEED_HEADLINES[language]])
     assert page.status_code == 200
-    assert html(page).html["dir"] == direction
+    document = html(page)
+    assert document.html["dir"] == direction
+    assert {"ar": "العدد الثالث", "en": "Issue 3"}[language] in document.h1.get_text()
     for entry in issue.entries.all():
         assert entry.article.url_in(language) in page.content.decode()
+    # Every link of the contents opens, and the PDF link answers with the PDF.
+    contents = {a["href"] for a in document.select("main a[href]")}
+    articles = {href for href in contents if "/articles/" in href}
+    assert len(articles) >= issue.entries.count()
+    for href in articles:
+        assert client.get(href).status_code == 200, href
+    (pdf,) = {href for href in contents if href.endswith("/pdf/")}
+    download = client.get(pdf)
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
 def test_announcing_the_demo_issue_returns_the_seed_item(issue):
