@@ -108,3 +108,22 @@ def pytest_report_header(config):
     database = django_settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     cache = django_settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     return f"database: {database}, cache: {cache}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium (Debian's, tests/e2e/conftest.py), one for the whole run: Playwright's
+    sync API runs one event loop per thread, so every folder's browser tests share it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is not at {CHROMIUM}: install Debian's package "
+            "(apt-get install -y chromium) or set CHROMIUM_PATH."
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

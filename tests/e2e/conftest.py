@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the tests' own database
 # access there is still synchronous, so Django's guard against async misuse is lifted.
@@ -19,19 +18,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"Chromium is not at {CHROMIUM}: install Debian's package "
-            "(apt-get install -y chromium) or set CHROMIUM_PATH."
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -599,7 +599,7 @@ def test_the_page_is_valid_html_in_both_admins(translator, arabic_original, tmp_
 
 
 @pytest.mark.browser
-def test_the_page_passes_axe_in_both_admins(browser, live_server, make_staff):
+def test_the_page_passes_axe_in_both_admins(browser, live_server, transactional_db, make_staff):
     from tests.e2e.helpers import sign_in
 
     article = make_article(sections=2, points=2, original_language="ar")
@@ -621,23 +621,3 @@ def test_the_page_passes_axe_in_both_admins(browser, live_server, make_staff):
         assert focused == f"section-{article.sections.first().pk}-body"
     context.close()
     assert found == []
-
-
-@pytest.fixture
-def browser(transactional_db):
-    """Chromium, launched as tests/e2e/ launch it, for this file's one browser test."""
-    import os
-
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-        # The test's queries ran inside Playwright's event loop, on connections of their
-        # own: closed here, or the test database could not be dropped.
-        connections.close_all()

@@ -17,7 +17,6 @@ from reversion.models import Version
 from accounts.roles import AUTHORS, EDITORS, TRANSLATORS
 from articles.models import Article, Section, Status
 from core.change_messages import describe
-from tests.e2e import conftest as e2e
 from tests.factories import committed, make_article, make_author
 from tests.helpers import html
 from translations import xliff
@@ -25,8 +24,6 @@ from translations.models import TranslationState
 from translations.parts import parts_of
 
 NS = {"x": xliff.NAMESPACE}
-# Chromium, for the one browser test here.
-browser = e2e.browser
 State = TranslationState.State
 
 
