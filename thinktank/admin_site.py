@@ -30,6 +30,31 @@ class EditorialAdminSite(admin.AdminSite):
         ]
         return super().index(request, {"desk_panels": panels, **(extra_context or {})})
 
+    def get_app_list(self, request, app_label=None):
+        """Django's apps and models, with the pages apps add to the list
+        (AppConfig.admin_links), such as the translation desk. The sidebar shows the same
+        list (each_context's available_apps)."""
+        app_list = super().get_app_list(request, app_label)
+        for config in apps.get_app_configs():
+            if not hasattr(config, "admin_links") or app_label not in (None, config.label):
+                continue
+            links = config.admin_links(request)
+            if not links:
+                continue
+            entry = next((app for app in app_list if app["app_label"] == config.label), None)
+            if entry is None:
+                entry = {
+                    "name": config.verbose_name,
+                    "app_label": config.label,
+                    # The app's own page: its first link (the desk is /admin/translations/).
+                    "app_url": links[0]["admin_url"],
+                    "has_module_perms": True,
+                    "models": [],
+                }
+                app_list.append(entry)
+            entry["models"] = [*links, *entry["models"]]
+        return app_list
+
     def get_urls(self):
         """Django's admin pages, the autosave's, and those apps add (AppConfig.admin_urls):
         pages that are not one model's list or form, such as the translation desk."""

@@ -21,6 +21,12 @@ class TranslationsConfig(AppConfig):
 
         return [*desk_views.urls(site), *side_by_side.urls(site), *xliff_views.urls(site)]
 
+    def admin_links(self, request):
+        """The desk in the admin's list of apps and its sidebar (translations/desk_views.py)."""
+        from .desk_views import admin_links
+
+        return admin_links(request)
+
     def desk_panels(self, request):
         """The admin home page's panel of translations to do (translations/desk_views.py)."""
         from .desk_views import panels

@@ -8,8 +8,19 @@ from articles.models import Article, Author, Authorship, Indication, Section, St
 from news.models import NewsItem
 from tests.factories import make_article
 from tests.helpers import html
+from translations.models import Fingerprint, TranslationState
 
-MODELS = [Article, Author, Authorship, Topic, Section, Indication, NewsItem]
+MODELS = [
+    Article,
+    Author,
+    Authorship,
+    Topic,
+    Section,
+    Indication,
+    NewsItem,
+    TranslationState,
+    Fingerprint,
+]
 
 
 def snapshot():
@@ -101,3 +112,40 @@ def test_remove_keeps_an_editors_news_item_that_announced_a_bench_article(editor
     item.refresh_from_db()
     assert item.article is None
     assert not bench_articles().exists()
+
+
+def test_seeded_documents_have_the_translation_state_the_site_would_give_them(editors_content):
+    """bulk_create sends no signals: the command writes each document's state in each
+    language, the same as translations/state.py computes, with the share of articles asked
+    for out of date by one paragraph."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from translations import state
+
+    seed(articles=30, out_of_date=1.0)
+    ids = list(bench_articles().values_list("pk", flat=True))
+    content_type = ContentType.objects.get_for_model(Article)
+    rows = TranslationState.objects.filter(document_type=content_type, document_id__in=ids)
+
+    def seeded():
+        return {
+            (row.document_id, row.language): (row.state, row.missing_parts, row.out_of_date_parts)
+            for row in rows
+        }
+
+    written = seeded()
+    assert len(written) == 2 * len(ids)
+    both = bench_articles().published_in("ar").published_in("en").values_list("pk", flat=True)
+    stale = {pk for (pk, _language), (found, *_parts) in written.items() if found == "out-of-date"}
+    assert stale and set(both) <= stale
+    assert all(
+        len(outdated) == 1
+        for found, _missing, outdated in written.values()
+        if found == "out-of-date"
+    )
+    state.refresh(Article, ids)
+    assert seeded() == written
+    for model in (Author, Topic, NewsItem):
+        assert TranslationState.objects.filter(
+            document_type=ContentType.objects.get_for_model(model)
+        ).exists(), model

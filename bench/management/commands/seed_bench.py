@@ -20,10 +20,14 @@ drafts, in review or unpublished. Authors and topics are drawn with a Zipf distr
 too, so that a few have tens of thousands of articles and most have a few hundred.
 
 bulk_create() sends no signals, so the command writes the search documents itself with
-the search app's rebuild() (search/documents.py), batch by batch, and makes readers' cached
-listings stale at the end. On PostgreSQL a large run drops the GIN search indexes first
-and builds them again at the end (much faster than updating them row by row); a run that
-was killed half-way leaves them missing, and the next run of the command builds them.
+the search app's rebuild() (search/documents.py) and the translation desk's states
+(translations/bulk.py) batch by batch, and makes readers' cached listings stale at the
+end. 2% of the articles written in both languages (--out-of-date) are out of date in
+their translation: the fingerprint of one paragraph holds the text its original had before
+a correction (a sentence since removed), as translations/state.py would have kept it. On
+PostgreSQL a large run drops the GIN search indexes first and builds them again at the
+end (much faster than updating them row by row); a run that was killed half-way leaves
+them missing, and the next run of the command builds them.
 """
 
 import collections
@@ -39,6 +43,7 @@ import traceback
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, transaction
 from django.utils import timezone
@@ -50,6 +55,9 @@ from core import caching
 from news.models import NEWS_CACHE_TAG, NewsItem
 from search.documents import rebuild
 from search.indexes import SearchIndex
+from translations.bulk import write_states
+from translations.models import Fingerprint, TranslationState
+from translations.state import digest
 
 PREFIX = "bench-"
 NEWS_LINK = "https://bench.invalid/news/"
@@ -59,6 +67,8 @@ FIRST_YEAR = 2010
 # Below this many articles, updating the GIN indexes row by row costs less than
 # building them again.
 DEFER_INDEXES_FROM = 5000
+# The share of articles in both languages whose translation is made out of date.
+OUT_OF_DATE = 0.02
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويةأإى"
 ENGLISH_SYLLABLES = [c + v for c in "bcdfghklmnprstvwz" for v in "aeiou"] + ["th", "ch", "sh"]
@@ -270,6 +280,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=20180404, help="random seed")
         parser.add_argument(
+            "--out-of-date",
+            type=float,
+            default=OUT_OF_DATE,
+            help="the share of articles in both languages whose translation is out of date",
+        )
+        parser.add_argument(
             "--remove", action="store_true", help="delete every row seed_bench made, and stop"
         )
 
@@ -288,6 +304,9 @@ class Command(BaseCommand):
         words = demo_words()
         self.writers = {code: Writer(code, words[code], self.rng) for code in LANGUAGES}
         self.now = timezone.now()
+        # Seconds spent writing translation states, summed over the workers.
+        self.state_seconds = 0.0
+        self.out_of_date = options["out_of_date"]
         timings = {}
 
         if postgresql:
@@ -317,7 +336,16 @@ class Command(BaseCommand):
             step = time.perf_counter()
             # Fresh statistics, so that the planner knows the tables grew a hundredfold.
             with connection.cursor() as cursor:
-                for model in (Article, Section, Indication, Authorship, NewsItem, Author):
+                for model in (
+                    Article,
+                    Section,
+                    Indication,
+                    Authorship,
+                    NewsItem,
+                    Author,
+                    TranslationState,
+                    Fingerprint,
+                ):
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
                 cursor.execute(
                     f"ANALYZE {connection.ops.quote_name(Article.topics.through._meta.db_table)}"
@@ -331,7 +359,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Added {count:,} articles, {len(authors)} authors, {len(topics)} topics and "
                 f"{news:,} news items in {seconds:.0f} s ({steps}; {workers} worker"
-                f"{'s' if workers > 1 else ''})."
+                f"{'s' if workers > 1 else ''}; of which translation states "
+                f"{self.state_seconds:.0f} s, summed over the workers)."
             )
         )
 
@@ -355,7 +384,8 @@ class Command(BaseCommand):
             # A few topics hold a large share of the archive, most a small one.
             topic.weight = 1 / rank
             topics.append(topic)
-        Topic.objects.bulk_create([topic for topic in topics if topic.pk is None])
+        new = Topic.objects.bulk_create([topic for topic in topics if topic.pk is None])
+        self.write_states(Topic, [topic.pk for topic in new])
         return topics
 
     def make_authors(self, count):
@@ -388,6 +418,7 @@ class Command(BaseCommand):
             )
         new = Author.objects.bulk_create([author for author in authors if author.pk is None])
         rebuild(Author.objects.filter(pk__in=[author.pk for author in new]))
+        self.write_states(Author, [author.pk for author in new])
         for rank, author in enumerate(authors, start=1):
             # A few prolific authors (the center's senior staff), many occasional ones.
             author.weight = 1 / rank
@@ -428,6 +459,8 @@ class Command(BaseCommand):
                     continue
                 if kind == "done":
                     bar.update(value)
+                elif kind == "states":
+                    self.state_seconds += value
                 else:
                     failures.append(value)
         finally:
@@ -445,6 +478,7 @@ class Command(BaseCommand):
         try:
             for batch in batches:
                 reports.put(("done", self.make_batch(batch, authors, topics)))
+            reports.put(("states", self.state_seconds))
         except Exception:
             reports.put(("failed", traceback.format_exc()))
             raise
@@ -477,9 +511,44 @@ class Command(BaseCommand):
                 tags += [through(article=article, topic=topic) for topic in dict.fromkeys(picked)]
             Authorship.objects.bulk_create(bylines)
             through.objects.bulk_create(tags)
-            # bulk_create bypasses save() and its signals: write the search documents.
+            # bulk_create bypasses save() and its signals: write the search documents
+            # and the translation states.
             rebuild(Article.objects.filter(pk__in=[a.pk for a in articles]))
+            self.make_out_of_date(articles, sections)
+            self.write_states(Article, [article.pk for article in articles])
         return len(articles)
+
+    def make_out_of_date(self, articles, sections):
+        """For a few articles in both languages, the fingerprint of their first section's
+        text as its translator saw it: the original with a sentence since removed."""
+        first = {}
+        for section in sections:
+            first.setdefault(section.article_id, section)
+        content_type = ContentType.objects.get_for_model(Article)
+        fingerprints = []
+        for article in articles:
+            if len(article.languages) < 2 or self.rng.random() >= self.out_of_date:
+                continue
+            section = first[article.pk]
+            source = article.original_language
+            target = next(code for code in LANGUAGES if code != source)
+            removed = self.writers[source].sentence(self.rng.randint(8, 16))
+            fingerprints.append(
+                Fingerprint(
+                    document_type=content_type,
+                    document_id=article.pk,
+                    part=f"section:{section.pk}:body",
+                    language=target,
+                    source_text=f"{getattr(section, f'body_{source}')} {removed}",
+                    target_digest=digest(getattr(section, f"body_{target}")),
+                )
+            )
+        Fingerprint.objects.bulk_create(fingerprints)
+
+    def write_states(self, model, ids):
+        started = time.perf_counter()
+        write_states(model, ids)
+        self.state_seconds += time.perf_counter() - started
 
     def article(self, number):
         rng = self.rng
@@ -591,6 +660,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 items = NewsItem.objects.bulk_create(items)
                 rebuild(NewsItem.objects.filter(pk__in=[item.pk for item in items]))
+                self.write_states(NewsItem, [item.pk for item in items])
             bar.update(len(items))
         bar.close()
 
@@ -635,6 +705,19 @@ class Command(BaseCommand):
             raw_delete(through.objects.filter(topic__in=topics))
             counts["topics"] = raw_delete(Topic.objects.filter(pk__in=topics))
             counts["authors"] = raw_delete(Author.objects.filter(pk__in=authors))
+            # Their translation states and fingerprints go with them.
+            for model, pks in (
+                (Article, articles),
+                (NewsItem, news),
+                (Topic, topics),
+                (Author, authors),
+            ):
+                content_type = ContentType.objects.get_for_model(model)
+                for chunk in chunks(pks, 5000):
+                    for kept in (TranslationState, Fingerprint):
+                        raw_delete(
+                            kept.objects.filter(document_type=content_type, document_id__in=chunk)
+                        )
         bar.close()
         caching.bump(caching.LISTINGS, NEWS_CACHE_TAG)
         seconds = time.perf_counter() - started
